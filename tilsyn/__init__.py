@@ -1,0 +1,1 @@
+"""Tilsyn: case management and statistics for Statens helsetilsyn and the county governors."""

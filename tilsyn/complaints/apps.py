@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ComplaintsConfig(AppConfig):
+    name = "tilsyn.complaints"
+    verbose_name = "Rettighetsklager"
