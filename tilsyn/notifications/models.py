@@ -7,9 +7,11 @@ from tilsyn.cases.models import Case
 
 class Routing(models.TextChoices):
     CLOSED_AFTER_INITIAL = "closed_after_initial", _("Avsluttet etter innledende undersøkelser")
-    FORWARDED_TO_COUNTY_GOVERNOR = "forwarded_to_county_governor", _("Oversendt til statsforvalteren for vurdering")
+    FORWARDED_TO_COUNTY_GOVERNOR = "forwarded_to_county_governor", _(
+        "Oversendt til statsforvalteren for vurdering av tilsynsmessig oppfølging"
+    )
     OWN_FOLLOW_UP = "own_follow_up", _("Tilsynsmessig oppfølging ved Helsetilsynet")
-    NOT_COVERED = "not_covered", _("Ikke varslingspliktig/-berettiget eller trukket")
+    NOT_COVERED = "not_covered", _("Ikke varslingspliktig/-berettiget eller utgår")
 
 
 class FollowUpMethod(models.TextChoices):

@@ -1,0 +1,44 @@
+"""`tilsyn demo`: the web application on SQLite with the national demo data, ready to try."""
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from tilsyn.accounts.services import demo_users_ensure
+from tilsyn.cases.models import Case
+
+
+class Command(BaseCommand):
+    help = "Starter nettløsningen med nasjonale demodata og skriver ut demobrukere og passord."
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--no-server", action="store_true", help="Klargjør data og brukere, men start ikke.")
+
+    def handle(self, *args, addrport, no_server, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demo er ikke tillatt når TILSYN_ENV=production.")
+        call_command("migrate", verbosity=0)
+        if not Case.objects.exists():
+            self.stdout.write("Laster nasjonale demodata (første oppstart) …")
+            call_command("demodata")
+        self.print_accounts(self.ensure_accounts())
+        if not no_server:
+            call_command("runserver", addrport, use_reloader=False)
+
+    def ensure_accounts(self) -> dict[str, str]:
+        # Passwords are kept beside the database so that they stay the same between starts.
+        store = Path(settings.DATABASES["default"]["NAME"]).with_suffix(".demo-users.json")
+        known = json.loads(store.read_text()) if store.exists() else {}
+        passwords = demo_users_ensure(known)
+        store.write_text(json.dumps(passwords, indent=2))
+        store.chmod(0o600)
+        return passwords
+
+    def print_accounts(self, passwords: dict[str, str]) -> None:
+        self.stdout.write("\nDemobrukere (brukernavn  passord):")
+        for username, password in passwords.items():
+            self.stdout.write(f"  {username:<24} {password}")
+        self.stdout.write("")
