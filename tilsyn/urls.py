@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sprak/", views.language_set, name="language_set"),
     path("admin/", admin.site.urls),
 ]

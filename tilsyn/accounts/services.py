@@ -54,3 +54,10 @@ def demo_users_ensure(known_passwords: dict[str, str]) -> dict[str, str]:
             user.save(update_fields=["password"])
         passwords[username] = password
     return passwords
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    if language not in {"nb", "nn"}:
+        raise ValueError(f"unknown language {language!r}")
+    user.language = language
+    user.save(update_fields=["language"])

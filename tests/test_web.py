@@ -1,0 +1,85 @@
+"""The overview page: a county governor's staff see their own office, Helsetilsynet the whole country."""
+import datetime
+
+import pytest
+
+from tilsyn.accounts.models import Role
+from tilsyn.accounts.services import user_create
+from tilsyn.cases.models import Case, Kind, Sector
+from tilsyn.reference.models import Office
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "et-langt-testpassord-9"
+
+
+def make_case(office_code: str, sequence: int, *, closed=None) -> Case:
+    return Case.objects.create(
+        external_id=f"T-{office_code}-{sequence}", kind=Kind.RIGHTS_COMPLAINT, office=Office.objects.get(code=office_code),
+        sector=Sector.HEALTH, case_year=2024, case_sequence=sequence, title="Klage",
+        received=datetime.date(2024, 3, 1), closed=closed,
+    )
+
+
+def login(client, role, office_code):
+    user_create(username=f"{role}-{office_code}", role=role, office=Office.objects.get(code=office_code),
+                password=PASSWORD)
+    assert client.login(username=f"{role}-{office_code}", password=PASSWORD)
+
+
+def test_it_sends_an_anonymous_visitor_to_the_login_page(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/logg-inn/")
+
+
+def test_a_caseworker_sees_only_their_own_offices_counts(client):
+    make_case("SFVL", 1)
+    make_case("SFVL", 2, closed=datetime.date(2024, 4, 1))
+    make_case("SFROG", 1)
+    login(client, Role.CASEWORKER, "SFVL")
+
+    page = client.get("/").content.decode()
+
+    assert "Statsforvalteren i Vestland" in page
+    assert "<td class=\"number\">1</td>" in page  # one open complaint in Vestland, not two
+    assert "Hele landet" not in page
+
+
+def test_helsetilsynet_sees_the_whole_country(client):
+    make_case("SFVL", 1)
+    make_case("SFROG", 1)
+    login(client, Role.NATIONAL, "HTIL")
+
+    page = client.get("/").content.decode()
+
+    assert "Hele landet" in page
+    assert "<td class=\"number\">2</td>" in page
+
+
+def test_the_login_page_works_in_the_browser_language(client):
+    response = client.get("/logg-inn/")
+    assert response.status_code == 200
+    assert "Logg inn" in response.content.decode()
+
+
+def test_a_user_who_chose_nynorsk_gets_the_pages_in_nynorsk(client):
+    login(client, Role.NATIONAL, "HTIL")
+    response = client.post("/sprak/", {"language": "nn", "next": "/"})
+    assert response.status_code == 302
+
+    page = client.get("/").content.decode()
+
+    assert "Heile landet" in page
+    assert 'lang="nn"' in page
+
+
+def test_it_refuses_an_unknown_language_and_keeps_the_old_one(client):
+    login(client, Role.NATIONAL, "HTIL")
+    assert client.post("/sprak/", {"language": "sv"}).status_code == 400
+    assert "Hele landet" in client.get("/").content.decode()
+
+
+def test_it_does_not_redirect_to_another_site_after_a_language_change(client):
+    login(client, Role.NATIONAL, "HTIL")
+    response = client.post("/sprak/", {"language": "nb", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
