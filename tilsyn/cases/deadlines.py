@@ -1,0 +1,68 @@
+"""Deadlines, in one place: the time limits of the targets, the Norwegian public holidays, paused clocks.
+
+Two questions are answered here and nowhere else:
+* *When is this case due?* The target's time limit counted from the day the office received the case, plus the
+  days the clock was paused waiting for documentation; a due date on a weekend or public holiday moves to the
+  next working day.
+* *Was it closed within the limit?* The statistics' rule, as the annual report counts: closed no later than the
+  received date plus the time limit, in calendar terms (no holiday shift, no pauses).
+The time limits themselves are reference data (`reference.Target`, Tabell 3), never typed here.
+"""
+import datetime
+from functools import lru_cache
+
+import holidays
+from dateutil.relativedelta import relativedelta
+
+from tilsyn.reference.models import Target
+
+
+@lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[datetime.date]:
+    return frozenset(holidays.Norway(years=year, include_sundays=False))
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return day.weekday() < 5 and day not in public_holidays(day.year)
+
+
+def next_working_day(day: datetime.date) -> datetime.date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def time_limit(target: Target) -> relativedelta | None:
+    """The target's limit as a calendar period ("4 uker", "3 md."), or None for medians, points and shares."""
+    if target.within_days:
+        return relativedelta(days=target.within_days)
+    if target.within_weeks:
+        return relativedelta(weeks=target.within_weeks)
+    if target.within_months:
+        return relativedelta(months=target.within_months)
+    return None
+
+
+def closed_within(*, received: datetime.date, closed: datetime.date, limit: relativedelta) -> bool:
+    return closed <= received + limit
+
+
+def due_date(*, received: datetime.date, limit: relativedelta, paused_days: int = 0) -> datetime.date:
+    return next_working_day(received + limit + datetime.timedelta(days=paused_days))
+
+
+# The facts of a case a deadline target can depend on (Target.applies_to keys).
+DEADLINE_KEYS = ("kind", "sector", "handling_method", "complaint_type")
+
+
+def deadline_target(*, year: int, kind: str, sector: str, handling_method: int | None = None,
+                    complaint_type: str | None = None) -> Target | None:
+    """The share-within-a-limit target that sets this case's deadline, from the latest year up to `year`."""
+    facts = {"kind": kind, "sector": sector, "handling_method": handling_method, "complaint_type": complaint_type}
+    candidates = Target.objects.filter(measure="share_within", year__lte=year).order_by("-year")
+    for target in candidates:
+        applies = {key: value for key, value in target.applies_to.items() if key in DEADLINE_KEYS}
+        if applies.get("kind") == kind and all(facts[key] == value for key, value in applies.items()):
+            return target
+    return None
