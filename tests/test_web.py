@@ -3,27 +3,15 @@ import datetime
 
 import pytest
 
+from conftest import PASSWORD, make_case, make_user
 from tilsyn.accounts.models import Role
-from tilsyn.accounts.services import user_create
-from tilsyn.cases.models import Case, Kind, Sector
-from tilsyn.reference.models import Office
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "et-langt-testpassord-9"
-
-
-def make_case(office_code: str, sequence: int, *, closed=None) -> Case:
-    return Case.objects.create(
-        external_id=f"T-{office_code}-{sequence}", kind=Kind.RIGHTS_COMPLAINT, office=Office.objects.get(code=office_code),
-        sector=Sector.HEALTH, case_year=2024, case_sequence=sequence, title="Klage",
-        received=datetime.date(2024, 3, 1), closed=closed,
-    )
 
 
 def login(client, role, office_code):
-    user_create(username=f"{role}-{office_code}", role=role, office=Office.objects.get(code=office_code),
-                password=PASSWORD)
-    assert client.login(username=f"{role}-{office_code}", password=PASSWORD)
+    user = make_user(role, office_code)
+    assert client.login(username=user.username, password=PASSWORD)
 
 
 def test_it_sends_an_anonymous_visitor_to_the_login_page(client):

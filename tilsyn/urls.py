@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from tilsyn.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("saker/", include("tilsyn.cases.urls")),
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprak/", views.language_set, name="language_set"),

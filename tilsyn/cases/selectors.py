@@ -1,7 +1,7 @@
 """Reads over cases that several pages and commands share."""
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from tilsyn.cases.models import Case, Kind
 
@@ -34,3 +34,30 @@ def case_counts_by_kind(*, year: int, office=None) -> list[KindCounts]:
         )
         for kind in Kind
     ]
+
+
+def work_queue(*, cases, kind: str = "", sector: str = "", status: str = "open", caseworker=None):
+    """Cases in the order a caseworker should take them: priority first, then the nearest deadline."""
+    if kind:
+        cases = cases.filter(kind=kind)
+    if sector:
+        cases = cases.filter(sector=sector)
+    if status == "open":
+        cases = cases.filter(closed__isnull=True)
+    elif status == "closed":
+        cases = cases.filter(closed__isnull=False)
+    if caseworker is not None:
+        cases = cases.filter(caseworker=caseworker)
+    return cases.select_related("office", "caseworker").order_by(
+        "-priority", F("deadline").asc(nulls_last=True), "received", "pk"
+    )
+
+
+def case_page(*, case_id: int, cases):
+    """One case with everything its page shows, in a handful of queries."""
+    return (
+        cases.select_related("office", "municipality", "caseworker", "origin")
+        .prefetch_related("parties__profession", "parties__object_type", "parties__service_level",
+                          "assessments__provision", "assessments__party", "journal")
+        .get(pk=case_id)
+    )

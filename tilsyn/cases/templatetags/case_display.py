@@ -1,0 +1,38 @@
+"""Small display helpers for case pages."""
+import datetime
+
+from django import template
+from django.db import models
+
+register = template.Library()
+
+
+@register.filter
+def days_left(deadline: datetime.date | None, today: datetime.date) -> int | None:
+    return None if deadline is None else (deadline - today).days
+
+
+@register.filter
+def absolute(number: int) -> int:
+    return abs(number)
+
+
+@register.simple_tag
+def detail_rows(instance) -> list[tuple[str, object]]:
+    """(label, value) for every filled-in field of a kind's detail row, in the model's order."""
+    rows = []
+    for field in instance._meta.get_fields():
+        if not field.concrete or field.name == "case" or field.auto_created:
+            continue
+        if field.many_to_many:
+            value = ", ".join(str(item) for item in getattr(instance, field.name).all())
+        elif field.choices:
+            value = getattr(instance, f"get_{field.name}_display")() if getattr(instance, field.attname) not in (None, "") else ""
+        else:
+            value = getattr(instance, field.name)
+        if isinstance(field, models.BooleanField) and value is not None:
+            value = "Ja" if value else "Nei"
+        if value in (None, ""):
+            continue
+        rows.append((field.verbose_name, value))
+    return rows
