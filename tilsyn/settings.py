@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",
     "tilsyn.reference",
     "tilsyn.accounts",
     "tilsyn.cases",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from tilsyn.api import api
 from tilsyn.web import views
 
 urlpatterns = [
@@ -10,5 +11,6 @@ urlpatterns = [
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprak/", views.language_set, name="language_set"),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
