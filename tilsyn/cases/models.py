@@ -198,3 +198,29 @@ class JournalEntry(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.title}"
+
+
+class CaseEvent(models.Model):
+    """The case's timeline: every change of state and of a date, who made it and why. Append-only."""
+
+    class Type(models.TextChoices):
+        REGISTERED = "registered", _("Registrert")
+        STATUS_CHANGED = "status_changed", _("Status endret")
+        DATE_CHANGED = "date_changed", _("Dato endret")
+        ASSIGNED = "assigned", _("Tildelt saksbehandler")
+        CLOCK_PAUSED = "clock_paused", _("Fristen stanset i påvente av dokumentasjon")
+        CLOCK_RESUMED = "clock_resumed", _("Fristen løper igjen")
+        DEADLINE_EXTENDED = "deadline_extended", _("Fristen forlenget")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="+")
+    type = models.CharField(max_length=24, choices=Type.choices)
+    field = models.CharField(max_length=40, blank=True)
+    old_value = models.CharField(max_length=100, blank=True)
+    new_value = models.CharField(max_length=100, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
