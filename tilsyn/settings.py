@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -24,6 +25,9 @@ PRODUCTION = TILSYN_ENV == "production"
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 # Development gets a fixed key so that sessions survive restarts; production must bring its own.
 SECRET_KEY = os.environ.get("SECRET_KEY", "" if PRODUCTION else "dev-only-not-secret-" + "x" * 40)
+if PRODUCTION and (DEBUG or len(SECRET_KEY) < 50):
+    # Fail fast: a production server with debug pages or a guessable key must not start at all.
+    raise ImproperlyConfigured("TILSYN_ENV=production krever DEBUG av og en egen SECRET_KEY (minst 50 tegn).")
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 
 INSTALLED_APPS = [
@@ -46,6 +50,7 @@ INSTALLED_APPS = [
     "tilsyn.applications",
     "tilsyn.exchange",
     "tilsyn.demodata",
+    "tilsyn.statistics",
     "tilsyn.web",
 ]
 
