@@ -23,10 +23,10 @@ OFFICE_A, OFFICE_B = "SFVL", "SFROG"
 
 def make_case(office_code: str, sequence: int, *, kind=Kind.RIGHTS_COMPLAINT, sector=Sector.HEALTH,
               received=datetime.date(2024, 3, 1), **fields) -> Case:
+    fields.setdefault("title", f"Sak {sequence}")
     return Case.objects.create(
         external_id=f"T-{office_code}-{sequence}", kind=kind, office=Office.objects.get(code=office_code),
-        sector=sector, case_year=received.year, case_sequence=sequence, title=f"Sak {sequence}",
-        received=received, **fields,
+        sector=sector, case_year=received.year, case_sequence=sequence, received=received, **fields,
     )
 
 
