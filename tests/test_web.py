@@ -71,3 +71,10 @@ def test_it_does_not_redirect_to_another_site_after_a_language_change(client):
     login(client, Role.NATIONAL, "HTIL")
     response = client.post("/sprak/", {"language": "nb", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_the_header_offers_cases_only_to_those_who_read_them(client):
+    login(client, Role.ANALYST, "HTIL")
+    page = client.get("/").content.decode()
+    assert 'href="/statistikk/"' in page
+    assert 'href="/saker/"' not in page

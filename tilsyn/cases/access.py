@@ -15,8 +15,12 @@ from tilsyn.cases.models import Case
 CASE_READING_ROLES = {Role.CASEWORKER, Role.MANAGER, Role.NATIONAL}
 
 
+def reads_cases(user) -> bool:
+    return user.is_authenticated and user.role in CASE_READING_ROLES and user.office_id is not None
+
+
 def visible_cases(user) -> QuerySet[Case]:
-    if not user.is_authenticated or user.role not in CASE_READING_ROLES or user.office_id is None:
+    if not reads_cases(user):
         return Case.objects.none()
     return Case.objects.filter(Q(office_id=user.office_id) | Q(notification__forwarded_to_id=user.office_id))
 
