@@ -29,8 +29,9 @@ class Command(BaseCommand):
             call_command("runserver", addrport, use_reloader=False)
 
     def ensure_accounts(self) -> dict[str, str]:
-        # Passwords are kept beside the database so that they stay the same between starts.
-        store = Path(settings.DATABASES["default"]["NAME"]).with_suffix(".demo-users.json")
+        # Passwords are kept in the working directory, beside the SQLite file, so that they stay the same
+        # between starts.
+        store = Path.cwd() / "tilsyn.demo-users.json"
         known = json.loads(store.read_text()) if store.exists() else {}
         passwords = demo_users_ensure(known)
         store.write_text(json.dumps(passwords, indent=2))
