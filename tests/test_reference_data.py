@@ -22,7 +22,7 @@ def counts():
 
 def test_migrate_loads_every_catalogue():
     assert counts() == {
-        "Office": 11, "Municipality": 357, "Provision": 127, "Term": Term.objects.count(),
+        "Office": 11, "Municipality": 357, "Provision": 128, "Term": Term.objects.count(),
         "Target": Target.objects.count(), "ActivityPointTarget": ActivityPointTarget.objects.count(),
     }
     assert Term.objects.values("vocabulary").distinct().count() >= 15
@@ -60,7 +60,7 @@ def test_a_label_changed_in_the_file_is_updated_and_a_removed_entry_deactivated(
 
     assert Provision.objects.get(code=provisions["items"][0]["code"]).label == "Ny ordlyd"
     assert Provision.objects.get(code=removed["code"]).active is False
-    assert Provision.objects.count() == 127
+    assert Provision.objects.count() == 128
 
 
 def test_health_complaint_provisions_are_grouped_as_the_report_groups_them():

@@ -53,6 +53,8 @@ except where four other tables agree with the less detailed one:
 Assumptions where nothing is published are in the docstrings of the modules that make each kind of case:
 `supervision.py`, `htil.py`, `complaints.py`, `notifications.py`, `coercion.py`, `inspections.py`,
 `applications.py`. Years before 2022 reuse 2022's figures (or a longer published series where there is one:
-kap. 9 2014–2024, child welfare complaints and protocols 2020–2024, access requests 2018–2024); `--scale`
-multiplies every volume, after which the figures are no longer exact.
+kap. 9 2014–2024, access requests 2018–2024, child welfare complaints and protocols, social services complaints
+received and joint inspections with DSB 2020–2024, Helsetilsynet's own follow-up of incidents 2021–2024); so
+`--years 2014-2024` reproduces every table of the 2024 report that the cases can give (docs/statistics.md,
+«Reproducing the 2024 report»). `--scale` multiplies every volume, after which the figures are no longer exact.
 """

@@ -397,6 +397,8 @@ def coercion(s: Source) -> dict:
         "dispensation_columns": ["personnel_mean", "with_dispensation", "applied_mean", "granted_mean"],
         "measures_2024": {code: values[0] for code, values in s.by_term(
             "vedlegg-36", "coercion_measure_ch9", ["Antall vedtak"]).items()},
+        "measure_categories_2024": {code: values[0] for code, values in s.by_term(
+            "vedlegg-37", "coercion_category_ch9", ["Antall vedtak med minst ett tiltak i kategorien"]).items()},
         "ch4a": {key: {y: t12[label][y] for y in YEARS} for key, label in [
             ("received", "Antall vedtak mottatt hos statsforvalteren"),
             ("taken_into_account", "Antall vedtak tatt til etterretning"),
@@ -459,7 +461,7 @@ def inspections(s: Source) -> dict:
             area: [row["values"][c] or 0 for c in t10["columns"]]
             for area, row in zip(["blood", "cells_tissue", "organs"], t10["rows"][:3])
         },
-        "dsb_joint": {y: s.table("tabell-09")["rows"][0]["values"][y] for y in YEARS},
+        "dsb_joint": s.table("tabell-09")["rows"][0]["values"],  # 2020–2024
         "preventive_municipal_health": t1["Forebyggende tilsynsaktiviteter med kommunale helse- og omsorgstjenester"],
     }
 

@@ -8,21 +8,26 @@ the mean personnel per vedtak, applied for and granted (vedlegg 34); measures in
 Backlog 463 → 476 and mean review time 2.4 months (text). Other years: the national series (vedlegg 35),
 spread over offices like 2024. A person's vedtak approved in a year runs a year from the approval, so it is
 valid on 31 December; persons with two approved vedtak that year count once (that is how 2 112 approved
-vedtak become 2 005 persons). Vedlegg 37 (categories) is not reproduced: a measure belongs to one category in
-the reference data, while the report counts some measures in several.
+vedtak become 2 005 persons). Vedlegg 37: the measures of a category are put together in as many approved
+vedtak as the table prints for it. Three of its rows cannot come out: the reference data files each measure
+under one category, none under the «b-tiltak» of mechanical restraints and of alarm systems (the report files
+such a measure under b or c by the purpose it serves in the vedtak, which the data model does not record), and
+the one vedtak with a training measure cannot be the table's 3.
 Kap. 4A: vedtak received, taken into account, quashed, changed, not relevant, lasting over 3 months (tabell 12);
 per office 2024 the reviews on arrival and follow-up reviews with the share quashed or changed, and complaints
 (vedlegg 38); measures per year (vedlegg 39). Tabell 12 prints 36 complaints for 2024, vedlegg 38 and the text
 34: we follow vedlegg 38. Follow-up reviews are those done in the vedtak's own year.
 Kap. 10 protocols: per office 2024 (vedlegg 2), per year (vedlegg 10) with the unique children, per provision
-2024 (vedlegg 12, a selection of provisions: the 943 protocols on provisions the table does not print go to a
-catalogue entry outside the printed rows when the reference data has one, else over the printed rows).
+2024 (vedlegg 12, a selection of provisions: the 943 protocols on provisions the table does not print name the
+catalogue's entry for the rest, which no table prints). The institution a protocol comes from is a child welfare
+institution; a child's complaint about it names it as the service complained of (vedlegg 13).
 """
 import random
 from datetime import date, timedelta
 
 from tilsyn.demodata import reference, timeline
-from tilsyn.demodata.allocation import assign_tags, counts_for_shares, largest_remainder, spread_total
+from tilsyn.demodata.allocation import (allocate_capped, assign_tags, counts_for_shares, largest_remainder,
+                                        spread_total)
 from tilsyn.demodata.lines import DemoCase, Entry, enterprise_party, person_party
 from tilsyn.demodata.people import Person
 from tilsyn.demodata.run import Run
@@ -94,8 +99,10 @@ def emergency(run: Run, persons: PersonPool, services: dict) -> None:
             series = cal["series"][run.published_year(year, cal["series"])]
             decisions = dict(zip(run.offices, largest_remainder(run.n(series["emergency"]),
                                                                 [table[o][0] for o in run.offices])))
-            people = dict(zip(run.offices, largest_remainder(run.n(series["emergency_persons"]),
-                                                             [table[o][1] for o in run.offices])))
+            # An office has no more persons than decisions (Troms og Finnmark in 2015: 16 decisions).
+            caps = [decisions[o] for o in run.offices]
+            people = dict(zip(run.offices, allocate_capped(min(run.n(series["emergency_persons"]), sum(caps)),
+                                                           [table[o][1] for o in run.offices], caps)))
         for o in run.offices:
             n_people = max(1, min(people[o], decisions[o])) if decisions[o] else 0
             pool = persons.get(o, max(n_people, 1))[:n_people]
@@ -266,12 +273,42 @@ def _vedtak_case(run: Run, rng: random.Random, office: str, timing, approved: bo
 
 
 def _measures(run: Run, rng: random.Random, year: int, cases: list[DemoCase]) -> None:
-    counts = run.cal["coercion"]["measures_2024"]
-    total_2024 = run.n(run.cal["coercion"]["series"]["2024"]["approved"])
+    """Each measure in as many approved vedtak as vedlegg 36 says; the measures of one category (the reference
+    data files each measure under one) together in as many vedtak as vedlegg 37 says have one in the category."""
+    cal = run.cal["coercion"]
+    total_2024 = run.n(cal["series"]["2024"]["approved"])
     factor = 1 if year == 2024 else len(cases) / max(1, total_2024)
-    wanted = {code: min(len(cases), round(run.n(n) * factor)) for code, n in counts.items()}
-    for case, measures in zip(cases, assign_tags(len(cases), wanted, rng)):
-        case.block["measures"] = sorted(measures) or ["other"]
+    category_of = {t["code"]: t["category"] for t in reference.terms("coercion_measure_ch9")}
+    wanted: dict[str, dict[str, int]] = {}
+    for code, n in cal["measures_2024"].items():
+        wanted.setdefault(category_of[code], {})[code] = min(len(cases), round(run.n(n) * factor))
+    # A category reaches at least the vedtak of its commonest measure and at most one per measure.
+    published = cal["measure_categories_2024"]
+    reach = {c: min(len(cases), sum(m.values()), max(max(m.values()), round(run.n(published[c]) * factor)))
+             for c, m in wanted.items()}
+    measures: list[list[str]] = [[] for _ in cases]
+    for category, members in _cover(rng, len(cases), reach).items():
+        for i, tags in zip(members, assign_tags(len(members), wanted[category], rng)):
+            measures[i] += tags
+    for case, chosen in zip(cases, measures):
+        case.block["measures"] = sorted(chosen) or ["other"]
+
+
+def _cover(rng: random.Random, n: int, sizes: dict[str, int]) -> dict[str, list[int]]:
+    """For each key, `sizes[key]` distinct items of range(n), together covering every item where they can."""
+    keys = list(sizes)
+    order = list(range(n))
+    rng.shuffle(order)
+    first = allocate_capped(min(n, sum(sizes.values())), [sizes[k] for k in keys], [sizes[k] for k in keys])
+    members, at = {}, 0
+    for key, k in zip(keys, first):
+        members[key] = order[at:at + k]
+        at += k
+    for key in keys:
+        taken = set(members[key])
+        rest = [i for i in order if i not in taken]
+        members[key] += rng.sample(rest, sizes[key] - len(taken))
+    return members
 
 
 def _dispensations(run: Run, rng: random.Random, approved: list[DemoCase], plan: dict) -> None:
@@ -455,8 +492,7 @@ def cw_protocols(run: Run) -> dict[str, list[DemoCase]]:
     """Protocols per office; returns them by office for the children's complaints to point at."""
     cal = run.cal["institutions"]
     printed = cal["coercion_2024"]
-    catalogue = [p["code"] for p in reference.provisions("cwi-coercion-complaint")]
-    unprinted = [c for c in catalogue if c not in printed]
+    unprinted = next(p["code"] for p in reference.provisions("cwi-coercion-complaint") if not p["table_ref"])
     by_office: dict[str, list[DemoCase]] = {}
     institutions = {}
     for year in run.years:
@@ -469,12 +505,7 @@ def cw_protocols(run: Run) -> dict[str, list[DemoCase]]:
                                                            list(per_office.values()))))
         factor = total / max(1, run.n(cal["protocols_by_year"]["2024"]))
         provisions = {c: round(run.n(v[0]) * factor) for c, v in printed.items()}
-        rest = total - sum(provisions.values())
-        if unprinted:
-            provisions.update(dict(zip(unprinted, largest_remainder(rest, [1] * len(unprinted)))))
-        else:
-            for c, extra in zip(printed, largest_remainder(rest, [v[0] for v in printed.values()])):
-                provisions[c] += extra
+        provisions[unprinted] = total - sum(provisions.values())  # 943 in 2024
         pool = [c for c, n in provisions.items() for _ in range(n)]
         rng.shuffle(pool)
         for o in run.offices:
@@ -486,7 +517,8 @@ def cw_protocols(run: Run) -> dict[str, list[DemoCase]]:
             homes = [run.pools.institution(rng, o, k % 40) for k in range(max(3, len(kids) // 6))]
             for kid, party, k in zip(kids, parties, counts):
                 home = rng.choice(homes)
-                home_party = institutions.setdefault(home.org_number, enterprise_party("t1", "service", home))
+                home_party = institutions.setdefault(home.org_number, enterprise_party(
+                    "t1", "service", home, object_type="child_welfare_institution"))
                 for _ in range(k):
                     by_office.setdefault(o, []).append(_protocol(run, rng, o, year, kid, party, home_party,
                                                                  pool.pop()))

@@ -6,8 +6,9 @@
   so their shares (vedlegg 16) are met only roughly.
 * Municipal health and care: system audits and other methods per office and year (vedlegg 23; the other
   methods of 2024 by kind, footnote), points per office 2024 (vedlegg 24) and nationally 2022–2023 (text);
-  joint inspections with DSB (tabell 9) are some of these; on-site inspections of coercion under hol. kap. 9
-  (vedlegg 33/35) come on top (tabell 1's «forebyggende» 380 in 2024, printed 381), one per inspected vedtak.
+  joint inspections with DSB (tabell 9, 2020–2024) are some of these; on-site inspections of coercion under hol.
+  kap. 9 (vedlegg 33/35) come on top (tabell 1's «forebyggende» 380 in 2024, printed 381), one per inspected
+  vedtak.
 * Specialist health: registrations per office (vedlegg 25) and points per office 2024 (vedlegg 26); system
   audits done by joint teams are registered by each office taking part (`joint_with`), 15 registrations of 12
   audits in 2024, 21 of 16 in 2023.

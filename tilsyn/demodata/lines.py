@@ -6,7 +6,9 @@ from datetime import date, timedelta
 from tilsyn.exchange import format as fmt
 from tilsyn.demodata.people import Enterprise, Person
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# Nothing here refers to itself, so the check for circular references is only time (a line costs less than
+# reading it back does, and there are hundreds of thousands).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 SCREENING_BASIS = "Offl. § 13 jf. fvl. § 13"
 HIDDEN = "*****"
 

@@ -245,11 +245,8 @@ def _complete(rng: random.Random, year: int, pool: list[date], n: int, median: i
 
 
 def _follow_up_case(run: Run, rng: random.Random, received: date, closed: date | None) -> DemoCase:
-    routed = received + timedelta(days=rng.randint(10, 40))
-    if closed and routed > closed:
-        routed = closed
-    if routed > date(run.last, 12, 31):
-        routed = date(run.last, 12, 31)
+    # Routed to follow-up in the year received: the backlog at that year's end (vedlegg 47) counts it.
+    routed = min(received + timedelta(days=rng.randint(10, 40)), closed or date.max, date(received.year, 12, 31))
     service_type = rng.choices(["somatic", "mental_health_substance"], [55, 45])[0]
     case = DemoCase(
         external_id="", kind="incident_notification", office="HTIL", sector="health", title="", received=received,
