@@ -26,7 +26,7 @@ from typing import Any, Callable, Mapping
 from django.apps import apps
 from django.db.models import Avg, Case, Count, F, IntegerField, Q, Sum, Value, When
 
-from tilsyn.statistics.sql import DaysBetween, Median
+from tilsyn.statistics.sql import DaysBetween, Median, without_jit
 
 # A month, for processing times: the mean length of a month in the Gregorian calendar.
 MONTH_DAYS = Decimal("30.4375")
@@ -381,14 +381,16 @@ class Facets:
 
 @dataclass(frozen=True)
 class Table:
-    """One published table, declared once: `counts` says in a sentence what it counts (docs and pages)."""
+    """One published table, declared once: `counts` says in a sentence what it counts (docs and pages).
+    `compute`, for a table that is not rows × columns (tabell 3), adds what it needs to the plan and returns
+    what lays it out once the plan has run, as `planned_table` does for the others."""
 
     id: str
     title: str
     columns: tuple
     rows: tuple
     counts: str = ""
-    compute: Callable[["Table", Context], dict] | None = None
+    compute: Callable[["Table", Context, "_Plan"], Callable[[], dict]] | None = None
 
     def resolved_columns(self, ctx: Context) -> list["Col"]:
         return [column for spec in self.columns for column in spec.resolve(ctx)]
@@ -450,7 +452,8 @@ class _Plan:
         self.ctx, self.queries = ctx, {}
 
     def _query(self, source, dimension, isolated_part=None) -> _Query:
-        key = (id(source), id(dimension) if dimension else None, id(isolated_part) if isolated_part else None)
+        grouped = (dimension.name, dimension.members) if dimension else None  # the same rows in any table
+        key = (id(source), grouped, id(isolated_part) if isolated_part else None)
         if key not in self.queries:
             self.queries[key] = _Query(source, dimension)
         return self.queries[key]
@@ -469,8 +472,9 @@ class _Plan:
         return lambda: query.get(key, alias)
 
     def run(self) -> None:
-        for query in self.queries.values():
-            query.run(self.ctx)
+        with without_jit():
+            for query in self.queries.values():
+                query.run(self.ctx)
 
 
 # ---------------------------------------------------------------------------------------------- computing
@@ -482,11 +486,21 @@ def resolved_rows(table: Table, ctx: Context) -> list[Row]:
 
 def compute_table(table: Table, ctx: Context) -> dict:
     """The table for the context, laid out as the reference files are: id, title, columns, rows of values."""
-    if table.compute:
-        return table.compute(table, ctx)
-    rows, columns = resolved_rows(table, ctx), table.resolved_columns(ctx)
-    labels = [year_label(column.label, ctx.year) for column in columns]
+    return compute_tables([table], ctx)[0]
+
+
+def compute_tables(tables: list[Table], ctx: Context) -> list[dict]:
+    """The tables for the context. Their cells share one plan, so that what several tables aggregate over the
+    same source (and the same rows) is one query: the report reads each source once, not once per table."""
     plan = _Plan(ctx)
+    layouts = [(table.compute or planned_table)(table, ctx, plan) for table in tables]
+    plan.run()
+    return [layout() for layout in layouts]
+
+
+def planned_table(table: Table, ctx: Context, plan: _Plan) -> Callable[[], dict]:
+    """Adds the table's cells to the plan; returns what lays the table out once the plan has run."""
+    rows, columns = resolved_rows(table, ctx), table.resolved_columns(ctx)
     cells = []
     for row in rows:
         for column in columns:
@@ -494,10 +508,14 @@ def compute_table(table: Table, ctx: Context) -> dict:
             year = ctx.year + (row.year if row.year is not None else column.year)
             getters = [plan.add(part, year, row, column) for part in measure.parts]
             cells.append((measure, getters))
-    plan.run()
-    values = iter([(measure.value([get() for get in getters]), measure.unit) for measure, getters in cells])
-    computed = [[next(values) for _ in columns] for _ in rows]
-    return table_layout(table, ctx.year, rows, labels, computed)
+
+    def layout() -> dict:
+        values = iter([(measure.value([get() for get in getters]), measure.unit) for measure, getters in cells])
+        computed = [[next(values) for _ in columns] for _ in rows]
+        labels = [year_label(column.label, ctx.year) for column in columns]
+        return table_layout(table, ctx.year, rows, labels, computed)
+
+    return layout
 
 
 def table_layout(table: Table, year: int, rows: list[Row], labels: list[str], computed: list[list]) -> dict:
@@ -518,5 +536,6 @@ def table_layout(table: Table, year: int, rows: list[Row], labels: list[str], co
 
 
 def _usual_unit(units: list[str]) -> str:
-    return max(set(units), key=units.count) if units else COUNT
+    # On a tie the first row's unit: the order of a set of strings changes from one process to the next.
+    return max(dict.fromkeys(units), key=units.count) if units else COUNT
 

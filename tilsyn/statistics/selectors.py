@@ -1,7 +1,7 @@
 """Reads of the statistics, shared by the pages, the command and the exports."""
 import datetime
 
-from tilsyn.statistics.engine import Context, compute_table
+from tilsyn.statistics.engine import Context, compute_table, compute_tables
 from tilsyn.statistics.models import Edition
 
 
@@ -37,7 +37,7 @@ def tables_compute(*, year: int, office: str | None = None, as_of: datetime.date
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
         tables = [table for table in tables if table.id in table_ids]
-    return [compute_table(table, ctx) for table in tables]
+    return compute_tables(tables, ctx)
 
 
 def edition_table(edition: Edition, table_id: str) -> dict | None:
