@@ -18,7 +18,7 @@ def test_closing_an_open_case_sets_the_date_and_logs_it(caseworker_a):
                              expected_version=case.version)
 
     assert (closed.status, closed.closed, closed.version) == (Status.CLOSED, D(2024, 5, 2), 2)
-    event = CaseEvent.objects.get(case=case)
+    event = CaseEvent.objects.get(case=case, type=CaseEvent.Type.STATUS_CHANGED)
     assert (event.old_value, event.new_value, event.actor) == (Status.OPEN, Status.CLOSED, caseworker_a)
 
 

@@ -5,11 +5,13 @@
 * At Helsetilsynet the same rule gives the cases handled there, which include everything sent to it.
 * Analysts and administrators read no cases: analysts work on aggregates (and later pseudonymised data),
   administrators manage users and reference data.
-Pages, the API, exports and drill-downs all ask `visible_cases` / `can_see_case`.
+* Changing a case (assigning, assessing, deciding, the clock) is for the caseworkers, managers and national
+  users of the office that handles it; an office that only got a copy reads it.
+Pages, the API, exports and drill-downs all ask `visible_cases` / `can_see_case`, and writes `can_change_case`.
 """
 from django.db.models import Q, QuerySet
 
-from tilsyn.accounts.models import Role
+from tilsyn.accounts.models import Role, User
 from tilsyn.cases.models import Case
 
 CASE_READING_ROLES = {Role.CASEWORKER, Role.MANAGER, Role.NATIONAL}
@@ -27,3 +29,18 @@ def visible_cases(user) -> QuerySet[Case]:
 
 def can_see_case(user, case: Case) -> bool:
     return visible_cases(user).filter(pk=case.pk).exists()
+
+
+def can_handle_cases_at(user, *, office_id: int) -> bool:
+    """Whether `user` works on the cases of the office: may change them and be given them."""
+    return user.is_active and user.role in CASE_READING_ROLES and user.office_id == office_id
+
+
+def can_change_case(user, case: Case) -> bool:
+    return user.is_authenticated and can_handle_cases_at(user, office_id=case.office_id)
+
+
+def case_handlers(*, office_id: int):
+    """The users a case at the office can be given, by name."""
+    return User.objects.filter(office_id=office_id, role__in=CASE_READING_ROLES, is_active=True).order_by(
+        "first_name", "last_name", "username")

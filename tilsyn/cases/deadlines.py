@@ -66,3 +66,34 @@ def deadline_target(*, year: int, kind: str, sector: str, handling_method: int |
         if applies.get("kind") == kind and all(facts[key] == value for key, value in applies.items()):
             return target
     return None
+
+
+def deadline_moved(deadline: datetime.date, *, days: int) -> datetime.date:
+    """`deadline` moved `days` later, as a pause of the clock moves it, landing on a working day."""
+    return next_working_day(deadline + datetime.timedelta(days=days))
+
+
+def case_target(case) -> Target | None:
+    """The target that sets `case`'s time limit, from the facts of its kind's details (handling method …)."""
+    from tilsyn.cases.kinds import case_details
+
+    details = case_details(case)
+    facts = {key: getattr(details, key, None) for key in ("handling_method", "complaint_type")}
+    year = (case.closed or case.received).year
+    return deadline_target(year=year, kind=case.kind, sector=case.sector, **facts)
+
+
+def case_due_date(case) -> datetime.date | None:
+    """The deadline a new case gets: its target's time limit from the day it was received, or None."""
+    target = case_target(case)
+    limit = time_limit(target) if target else None
+    return due_date(received=case.received, limit=limit, paused_days=case.paused_days) if limit else None
+
+
+def case_closed_within_target(case) -> bool | None:
+    """Whether a closed case counts as within its target's limit in the statistics (None: open, or no limit)."""
+    target = case_target(case)
+    limit = time_limit(target) if target else None
+    if case.closed is None or limit is None:
+        return None
+    return closed_within(received=case.received, closed=case.closed, limit=limit)

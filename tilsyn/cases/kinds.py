@@ -1,9 +1,22 @@
-"""Each kind of case: the model holding its own details, and which offices handle it."""
+"""Each kind of case: the model holding its own details, which offices handle it, and the outcomes its
+assessments can have.
+
+Seams for the kinds' own packages, so that the common case page and services need no edit per kind:
+* `<app>/case_panel.html` (e.g. `complaints/case_panel.html`): included on the case page for cases of the kinds
+  in that app, with `case`, `details` and `today` in the context (`case_panel_template`).
+* `provision_catalogue` on the detail model: the catalogue (`reference.Provision.catalogue`) the case's
+  assessments are taken from; without it any active provision may be assessed (`provisions_assessable`).
+* `closing_problems()` on the detail model: reasons the case cannot be closed yet (see transitions.py).
+"""
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.apps import apps
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
-from tilsyn.cases.models import Kind
+from tilsyn.cases.models import COMPLAINT_OUTCOMES, SUPERVISION_OUTCOMES, Kind, Outcome
+from tilsyn.reference.models import Provision
 
 ANY_OFFICE = "any"
 NATIONAL = "national"
@@ -15,6 +28,11 @@ class KindSpec:
     kind: str
     model_label: str
     handled_at: str
+    outcomes: frozenset[str] = frozenset()
+
+    @property
+    def app_label(self) -> str:
+        return self.model_label.split(".")[0]
 
     @property
     def model(self):
@@ -32,8 +50,8 @@ class KindSpec:
 KINDS = {
     spec.kind: spec
     for spec in [
-        KindSpec(Kind.SUPERVISION_CASE, "supervision.SupervisionCase", ANY_OFFICE),
-        KindSpec(Kind.RIGHTS_COMPLAINT, "complaints.RightsComplaint", COUNTY_GOVERNOR),
+        KindSpec(Kind.SUPERVISION_CASE, "supervision.SupervisionCase", ANY_OFFICE, frozenset(SUPERVISION_OUTCOMES)),
+        KindSpec(Kind.RIGHTS_COMPLAINT, "complaints.RightsComplaint", COUNTY_GOVERNOR, frozenset(COMPLAINT_OUTCOMES)),
         KindSpec(Kind.INCIDENT_NOTIFICATION, "notifications.IncidentNotification", NATIONAL),
         KindSpec(Kind.COERCION_CH9_EMERGENCY, "coercion.Ch9EmergencyDecision", COUNTY_GOVERNOR),
         KindSpec(Kind.COERCION_CH9_VEDTAK, "coercion.Ch9Vedtak", COUNTY_GOVERNOR),
@@ -51,3 +69,27 @@ def case_details(case):
     """The kind-specific details of `case` (a SupervisionCase, a RightsComplaint, …), or None."""
     spec = KINDS[case.kind]
     return getattr(case, spec.accessor, None)
+
+
+@lru_cache(maxsize=None)
+def case_panel_template(kind: str) -> str | None:
+    """`<app>/case_panel.html` of the kind's package when that template exists, else None."""
+    name = f"{KINDS[kind].app_label}/case_panel.html"
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return None
+    return name
+
+
+def provisions_assessable(case):
+    """The active provisions an assessment in `case` may name: the catalogue its details name, or all."""
+    provisions = Provision.objects.filter(active=True)
+    catalogue = getattr(case_details(case), "provision_catalogue", None)
+    return provisions.filter(catalogue=catalogue) if catalogue else provisions
+
+
+def outcome_choices(case) -> list[tuple[str, str]]:
+    """The outcomes an assessment in `case` can have, in the order of `Outcome`."""
+    allowed = KINDS[case.kind].outcomes
+    return [(value, label) for value, label in Outcome.choices if value in allowed]

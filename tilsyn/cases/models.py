@@ -68,6 +68,10 @@ class Case(models.Model):
     received = models.DateField(help_text=_("Mottatt hos embetet: fra denne dagen måles saksbehandlingstiden."))
     deadline = models.DateField(null=True, blank=True)
     closed = models.DateField(null=True, blank=True)
+    # The handling clock, paused while the office waits for documentation from the service: since when it is
+    # paused now, and the whole days it was paused before (each pause moves the deadline by its days).
+    paused_since = models.DateField(null=True, blank=True)
+    paused_days = models.PositiveIntegerField(default=0, db_default=0)
 
     synthetic = models.BooleanField(default=False, help_text=_("Syntetiske demodata, ikke en ekte sak."))
     # Fingerprint of the exchange-format line the case was last imported from; cleared by every change
@@ -211,6 +215,9 @@ class CaseEvent(models.Model):
         CLOCK_PAUSED = "clock_paused", _("Fristen stanset i påvente av dokumentasjon")
         CLOCK_RESUMED = "clock_resumed", _("Fristen løper igjen")
         DEADLINE_EXTENDED = "deadline_extended", _("Fristen forlenget")
+        ASSESSMENT_ADDED = "assessment_added", _("Bestemmelse lagt til vurdering")
+        ASSESSMENT_REMOVED = "assessment_removed", _("Bestemmelse fjernet fra vurdering")
+        OUTCOME_RECORDED = "outcome_recorded", _("Utfall registrert")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
@@ -218,8 +225,10 @@ class CaseEvent(models.Model):
                               related_name="+")
     type = models.CharField(max_length=24, choices=Type.choices)
     field = models.CharField(max_length=40, blank=True)
-    old_value = models.CharField(max_length=100, blank=True)
-    new_value = models.CharField(max_length=100, blank=True)
+    # What the change concerns within the case, when not the case itself: an assessment's provision.
+    subject = models.CharField(max_length=300, blank=True)
+    old_value = models.CharField(max_length=300, blank=True)
+    new_value = models.CharField(max_length=300, blank=True)
     reason = models.TextField(blank=True)
 
     class Meta:

@@ -1,7 +1,38 @@
-"""Writes on cases that the web forms, the API and the import share."""
-from django.db.models import Max
+"""Writes on cases that the web pages, the API, the commands and the import share; every kind uses them.
 
-from tilsyn.cases.models import Case
+Registering
+  case_register(*, office, kind, sector, title, received, actor, details, …) -> Case
+      a new case with its number, its kind's detail row, parties, assessments and the deadline from its target
+  case_number_next / case_numbers_highest / CaseNumberCounter: Noark case numbers
+Handling (each locks the case, checks `expected_version` (StaleCase), bumps the version and logs a CaseEvent)
+  case_assign(*, case_id, caseworker, actor, expected_version)              assign, reassign or unassign (None)
+  assessment_add(*, case_id, provision, actor, party=None, expected_version) -> Assessment
+  assessment_remove(*, case_id, assessment_id, actor, expected_version)
+  assessment_decide(*, case_id, assessment_id, outcome, actor, expected_version)   the outcome of one provision
+  case_close(*, case_id, actor, on, reason="", expected_version)            decide and close (guard: every
+                                                                             assessment decided, kind's checks)
+  case_reopen(*, case_id, actor, on, reason, expected_version)
+  case_clock_pause(*, case_id, actor, on, reason, expected_version)         waiting for documentation
+  case_clock_resume(*, case_id, actor, on, expected_version)                the deadline moves by the paused days
+  case_deadline_extend(*, case_id, deadline, reason, actor, expected_version)
+Errors are `transitions.TransitionError` (and its `StaleCase`) with a message for the user; access (who may
+change which case) is `access.can_change_case`, asked by the callers.
+"""
+import datetime
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tilsyn.cases.access import can_handle_cases_at
+from tilsyn.cases.deadlines import case_due_date, deadline_moved
+from tilsyn.cases.kinds import KINDS, provisions_assessable
+from tilsyn.cases.models import Assessment, Case, CaseEvent, Party, Status
+from tilsyn.cases.transitions import (
+    TransitionError, case_lock, case_must_be_open, case_save, event_log, status_change,
+)
+from tilsyn.reference.models import Office
 
 
 def case_number_next(*, office, year: int) -> int:
@@ -31,3 +62,205 @@ class CaseNumberCounter:
         number = self.highest.get((office_id, year), 0) + 1
         self.highest[(office_id, year)] = number
         return number
+
+
+def date_not_in_future(on: datetime.date) -> None:
+    if on > timezone.localdate():
+        raise TransitionError(_("Datoen kan ikke være fram i tid."))
+
+
+@transaction.atomic
+def case_register(*, office: Office, kind: str, sector: str, title: str, received: datetime.date, actor,
+                  details: dict, summary: str = "", priority: bool = False, municipality=None, caseworker=None,
+                  parties: list[dict] = (), provisions=()) -> Case:
+    """A new case at `office`: the next case number, the kind's detail row from `details`, the parties (dicts of
+    Party fields), an assessment per provision, and the deadline its target sets from the day it was received."""
+    date_not_in_future(received)
+    # The office row is the lock that hands out its case numbers one at a time.
+    Office.objects.select_for_update().get(pk=office.pk)
+    case = Case(kind=kind, office=office, sector=sector, title=title, summary=summary, received=received,
+                priority=priority, municipality=municipality, caseworker=caseworker, case_year=received.year,
+                case_sequence=case_number_next(office=office, year=received.year))
+    case.external_id = str(case.system_id)
+    case.save()
+    KINDS[kind].model.objects.create(case=case, **details)
+    Party.objects.bulk_create(Party(case=case, **party) for party in parties)
+    Assessment.objects.bulk_create(Assessment(case=case, provision=provision) for provision in provisions)
+    case.deadline = case_due_date(case)
+    case.save(update_fields=["deadline"])
+    event_log(case, actor=actor, type=CaseEvent.Type.REGISTERED, field="deadline", new=case.deadline)
+    if caseworker is not None:
+        event_log(case, actor=actor, type=CaseEvent.Type.ASSIGNED, field="caseworker", new=caseworker)
+    return case
+
+
+@transaction.atomic
+def case_assign(*, case_id: int, caseworker, actor, expected_version: int | None = None) -> Case:
+    """Give the case to `caseworker` (a user at the case's office who handles cases), or to nobody (None)."""
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    case_must_be_open(case)
+    if caseworker is not None and not can_handle_cases_at(caseworker, office_id=case.office_id):
+        raise TransitionError(_("%(user)s kan ikke få saker ved %(office)s.")
+                              % {"user": caseworker, "office": case.office.short_name})
+    if caseworker == case.caseworker:
+        return case
+    old = case.caseworker
+    case.caseworker = caseworker
+    case_save(case, fields=["caseworker"])
+    event_log(case, actor=actor, type=CaseEvent.Type.ASSIGNED, field="caseworker", old=old or "",
+              new=caseworker or "")
+    return case
+
+
+@transaction.atomic
+def assessment_add(*, case_id: int, provision, actor, party=None, expected_version: int | None = None) -> Assessment:
+    """Assess one more provision in the case (against `party`, where the case has several)."""
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    case_must_be_open(case)
+    if not provisions_assessable(case).filter(pk=provision.pk).exists():
+        raise TransitionError(_("Bestemmelsen «%(provision)s» hører ikke til denne typen sak.")
+                              % {"provision": provision})
+    if party is not None and party.case_id != case.pk:
+        raise TransitionError(_("Parten hører ikke til saken."))
+    if case.assessments.filter(provision=provision, party=party).exists():
+        raise TransitionError(_("Bestemmelsen «%(provision)s» er allerede med i vurderingen.")
+                              % {"provision": provision})
+    assessment = Assessment.objects.create(case=case, provision=provision, party=party)
+    case_save(case, fields=[])
+    event_log(case, actor=actor, type=CaseEvent.Type.ASSESSMENT_ADDED, field="assessment",
+              subject=assessment_subject(assessment))
+    return assessment
+
+
+def assessment_subject(assessment: Assessment) -> str:
+    return f"{assessment.provision} ({assessment.party.name})" if assessment.party else str(assessment.provision)
+
+
+def assessment_locked(*, case_id: int, assessment_id: int, expected_version: int | None) -> Assessment:
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    case_must_be_open(case)
+    try:
+        assessment = case.assessments.select_related("provision", "party").get(pk=assessment_id)
+    except Assessment.DoesNotExist:
+        raise TransitionError(_("Vurderingen finnes ikke i denne saken.")) from None
+    assessment.case = case
+    return assessment
+
+
+@transaction.atomic
+def assessment_remove(*, case_id: int, assessment_id: int, actor, expected_version: int | None = None) -> Case:
+    assessment = assessment_locked(case_id=case_id, assessment_id=assessment_id, expected_version=expected_version)
+    case = assessment.case
+    event_log(case, actor=actor, type=CaseEvent.Type.ASSESSMENT_REMOVED, field="assessment",
+              subject=assessment_subject(assessment), old=assessment.outcome)
+    assessment.delete()
+    case_save(case, fields=[])
+    return case
+
+
+@transaction.atomic
+def assessment_decide(*, case_id: int, assessment_id: int, outcome: str, actor,
+                      expected_version: int | None = None) -> Assessment:
+    """Record the outcome of one assessed provision (upheld/changed/quashed, breach/no breach, …)."""
+    assessment = assessment_locked(case_id=case_id, assessment_id=assessment_id, expected_version=expected_version)
+    case = assessment.case
+    if outcome not in KINDS[case.kind].outcomes:
+        raise TransitionError(_("Utfallet passer ikke for denne typen sak."))
+    if outcome == assessment.outcome:
+        return assessment
+    old = assessment.outcome
+    assessment.outcome = outcome
+    assessment.save(update_fields=["outcome"])
+    case_save(case, fields=[])
+    event_log(case, actor=actor, type=CaseEvent.Type.OUTCOME_RECORDED, field="outcome",
+              subject=assessment_subject(assessment), old=old, new=outcome)
+    return assessment
+
+
+def clock_restart(case: Case, *, actor, on: datetime.date) -> None:
+    """End the pause of the locked `case` on `on`: its days are added, and the deadline moves by them."""
+    if case.paused_since is None:  # waiting without a recorded pause (e.g. imported so): nothing to count
+        return
+    if on < case.paused_since:
+        raise TransitionError(_("Fristen kan ikke løpe igjen før den ble stanset."))
+    days = (on - case.paused_since).days
+    old_deadline = case.deadline
+    case.paused_days += days
+    case.paused_since = None
+    if case.deadline is not None:
+        case.deadline = deadline_moved(case.deadline, days=days)
+    event_log(case, actor=actor, type=CaseEvent.Type.CLOCK_RESUMED, field="deadline", old=old_deadline,
+              new=case.deadline, reason=_("Stanset i %(days)s dager.") % {"days": days})
+
+
+@transaction.atomic
+def case_clock_pause(*, case_id: int, actor, on: datetime.date, reason: str = "",
+                     expected_version: int | None = None) -> Case:
+    """Stop the clock while the office waits for documentation from the service (status: awaiting)."""
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    if case.status == Status.AWAITING_DOCUMENTATION:
+        raise TransitionError(_("Fristen er allerede stanset."))
+    date_not_in_future(on)
+    if on < case.received:
+        raise TransitionError(_("Fristen kan ikke stanses før saken ble mottatt."))
+    status_change(case, to=Status.AWAITING_DOCUMENTATION, actor=actor, on=on, reason=reason)
+    case.paused_since = on
+    case_save(case, fields=["status", "closed", "paused_since"])
+    event_log(case, actor=actor, type=CaseEvent.Type.CLOCK_PAUSED, field="paused_since", new=on, reason=reason)
+    return case
+
+
+@transaction.atomic
+def case_clock_resume(*, case_id: int, actor, on: datetime.date, expected_version: int | None = None) -> Case:
+    """The documentation came: the clock runs again and the deadline moves by the days it stood still."""
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    if case.status != Status.AWAITING_DOCUMENTATION:
+        raise TransitionError(_("Fristen er ikke stanset."))
+    date_not_in_future(on)
+    status_change(case, to=Status.OPEN, actor=actor, on=on)
+    clock_restart(case, actor=actor, on=on)
+    case_save(case, fields=["status", "closed", "paused_since", "paused_days", "deadline"])
+    return case
+
+
+@transaction.atomic
+def case_deadline_extend(*, case_id: int, deadline: datetime.date, reason: str, actor,
+                         expected_version: int | None = None) -> Case:
+    """A later deadline, for a reason that is recorded; a weekend or holiday moves it to the next working day."""
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    case_must_be_open(case)
+    if not reason.strip():
+        raise TransitionError(_("Oppgi hvorfor fristen forlenges."))
+    new = deadline_moved(deadline, days=0)
+    if new <= (case.deadline or case.received):
+        raise TransitionError(_("Den nye fristen må være senere enn den gjeldende."))
+    old = case.deadline
+    case.deadline = new
+    case_save(case, fields=["deadline"])
+    event_log(case, actor=actor, type=CaseEvent.Type.DEADLINE_EXTENDED, field="deadline", old=old, new=new,
+              reason=reason.strip())
+    return case
+
+
+@transaction.atomic
+def case_close(*, case_id: int, actor, on: datetime.date, reason: str = "",
+               expected_version: int | None = None) -> Case:
+    """Decide and close: every assessment has its outcome (the guard checks); a paused clock is ended first."""
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    date_not_in_future(on)
+    if case.paused_since is not None:
+        clock_restart(case, actor=actor, on=max(on, case.paused_since))
+    status_change(case, to=Status.CLOSED, actor=actor, on=on, reason=reason)
+    case_save(case, fields=["status", "closed", "paused_since", "paused_days", "deadline"])
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, case_id: int, actor, on: datetime.date, reason: str,
+                expected_version: int | None = None) -> Case:
+    case = case_lock(case_id=case_id, expected_version=expected_version)
+    if not reason.strip():
+        raise TransitionError(_("Oppgi hvorfor saken gjenåpnes."))
+    status_change(case, to=Status.OPEN, actor=actor, on=on, reason=reason.strip())
+    case_save(case, fields=["status", "closed"])
+    return case

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tilsyn.cases.access import visible_cases
 from tilsyn.cases.forms import WorkQueueFilter
-from tilsyn.cases.kinds import case_details
+from tilsyn.cases.kinds import case_details, case_panel_template
 from tilsyn.cases.models import Case
 from tilsyn.cases.selectors import case_page, work_queue
 
@@ -36,4 +36,5 @@ def detail(request, case_id: int):
         # The same answer whether the case does not exist or is not for this user: no probing.
         raise Http404
     return render(request, "cases/detail.html", {"case": case, "details": case_details(case),
+                                                 "panel_template": case_panel_template(case.kind),
                                                  "today": timezone.localdate()})

@@ -42,3 +42,7 @@ class RightsComplaint(models.Model):
 
     def __str__(self):
         return str(self.case)
+
+    @property
+    def provision_catalogue(self) -> str:
+        return PROVISION_CATALOGUE[self.complaint_type]
