@@ -175,3 +175,22 @@ def test_an_office_with_a_copy_cannot_change_the_case(caseworker_a, caseworker_b
     assert can_change_case(caseworker_a, case)
     assert not can_change_case(caseworker_b, case)
     assert make_case(OFFICE_B, 2).office.code == OFFICE_B
+
+
+def test_a_registered_case_gets_the_next_number_its_deadline_and_a_logged_registration(caseworker_a):
+    from tilsyn.cases.services import case_register, journal_entry_add, party_fields
+    from tilsyn.reference.models import Office
+    make_case(OFFICE_A, 41, received=D(2024, 1, 5))
+    case = case_register(
+        office=Office.objects.get(code=OFFICE_A), kind="rights_complaint", sector="health", title="Klage",
+        received=D(2024, 2, 12), actor=caseworker_a, details={"complaint_type": ComplaintType.HEALTH},
+        parties=[{"role": "complainant", "name": "Kari Nordmann"}], provisions=health_provisions(2))
+
+    assert (case.case_number, case.deadline) == ("2024/42", D(2024, 5, 13))
+    assert case.complaint.complaint_type == ComplaintType.HEALTH
+    assert case.assessments.count() == 2
+    assert events(case, "registered")[0].new_value == "2024-05-13"
+    copy = party_fields(case.parties.get())
+    assert copy["name"] == "Kari Nordmann" and "case_id" not in copy
+    entries = [journal_entry_add(case=case, type="I", title=t, document_date=D(2024, 2, 12)) for t in "ab"]
+    assert [e.number for e in entries] == [1, 2]

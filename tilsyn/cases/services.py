@@ -4,6 +4,8 @@ Registering
   case_register(*, office, kind, sector, title, received, actor, details, …) -> Case
       a new case with its number, its kind's detail row, parties, assessments and the deadline from its target
   case_number_next / case_numbers_highest / CaseNumberCounter: Noark case numbers
+  party_fields(party) -> dict                         a party's fields, to copy it into another case
+  journal_entry_add(*, case, type, title, document_date, correspondent="", …) -> JournalEntry
 Handling (each locks the case, checks `expected_version` (StaleCase), bumps the version and logs a CaseEvent)
   case_assign(*, case_id, caseworker, actor, expected_version)              assign, reassign or unassign (None)
   assessment_add(*, case_id, provision, actor, party=None, expected_version) -> Assessment
@@ -28,7 +30,7 @@ from django.utils.translation import gettext as _
 from tilsyn.cases.access import can_handle_cases_at
 from tilsyn.cases.deadlines import case_due_date, deadline_moved
 from tilsyn.cases.kinds import KINDS, provisions_assessable
-from tilsyn.cases.models import Assessment, Case, CaseEvent, Party, Status
+from tilsyn.cases.models import Assessment, Case, CaseEvent, JournalEntry, Party, Status
 from tilsyn.cases.transitions import (
     TransitionError, case_lock, case_must_be_open, case_save, event_log, status_change,
 )
@@ -72,14 +74,15 @@ def date_not_in_future(on: datetime.date) -> None:
 @transaction.atomic
 def case_register(*, office: Office, kind: str, sector: str, title: str, received: datetime.date, actor,
                   details: dict, summary: str = "", priority: bool = False, municipality=None, caseworker=None,
-                  parties: list[dict] = (), provisions=()) -> Case:
+                  origin: Case | None = None, parties: list[dict] = (), provisions=()) -> Case:
     """A new case at `office`: the next case number, the kind's detail row from `details`, the parties (dicts of
     Party fields), an assessment per provision, and the deadline its target sets from the day it was received."""
     date_not_in_future(received)
     # The office row is the lock that hands out its case numbers one at a time.
     Office.objects.select_for_update().get(pk=office.pk)
     case = Case(kind=kind, office=office, sector=sector, title=title, summary=summary, received=received,
-                priority=priority, municipality=municipality, caseworker=caseworker, case_year=received.year,
+                priority=priority, municipality=municipality, caseworker=caseworker, origin=origin,
+                case_year=received.year,
                 case_sequence=case_number_next(office=office, year=received.year))
     case.external_id = str(case.system_id)
     case.save()
@@ -92,6 +95,24 @@ def case_register(*, office: Office, kind: str, sector: str, title: str, receive
     if caseworker is not None:
         event_log(case, actor=actor, type=CaseEvent.Type.ASSIGNED, field="caseworker", new=caseworker)
     return case
+
+
+def party_fields(party: Party) -> dict:
+    """The fields of `party` as `case_register(parties=…)` takes them: to copy the party into another case."""
+    return {field.attname: getattr(party, field.attname) for field in Party._meta.concrete_fields
+            if field.name not in ("id", "case")}
+
+
+@transaction.atomic
+def journal_entry_add(*, case: Case, type: str, title: str, document_date: datetime.date, correspondent: str = "",
+                      public_title: str = "", screened: bool = True, screening_basis: str = "") -> JournalEntry:
+    """Register a document in the case's journal under the next number, journal date today."""
+    Case.objects.select_for_update().filter(pk=case.pk).exists()
+    number = (case.journal.aggregate(highest=Max("number"))["highest"] or 0) + 1
+    return JournalEntry.objects.create(case=case, number=number, type=type, title=title,
+                                       public_title=public_title, correspondent=correspondent,
+                                       document_date=document_date, registered=timezone.localdate(),
+                                       screened=screened, screening_basis=screening_basis)
 
 
 @transaction.atomic
