@@ -218,6 +218,8 @@ class CaseEvent(models.Model):
         ASSESSMENT_ADDED = "assessment_added", _("Bestemmelse lagt til vurdering")
         ASSESSMENT_REMOVED = "assessment_removed", _("Bestemmelse fjernet fra vurdering")
         OUTCOME_RECORDED = "outcome_recorded", _("Utfall registrert")
+        DETAILS_CHANGED = "details_changed", _("Opplysninger endret")
+        FORWARDED = "forwarded", _("Oversendt")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
