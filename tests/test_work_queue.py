@@ -39,7 +39,7 @@ def test_filters_narrow_the_queue_to_a_kind_and_to_my_cases(client, caseworker_a
     client.force_login(caseworker_a)
 
     by_kind = client.get("/saker/", {"kind": Kind.SUPERVISION_CASE, "status": "open"}).context["page"]
-    mine = client.get("/saker/", {"mine": "on", "status": "open"}).context["page"]
+    mine = client.get("/saker/", {"caseworker": "meg", "status": "open"}).context["page"]
 
     assert [c.case_sequence for c in by_kind] == [2]
     assert [c.case_sequence for c in mine] == [2]

@@ -6,6 +6,8 @@ Seams for the kinds' own packages, so that the common case page and services nee
   in that app, with `case`, `details` and `today` in the context (`case_panel_template`).
 * `provision_catalogue` on the detail model: the catalogue (`reference.Provision.catalogue`) the case's
   assessments are taken from; without it any active provision may be assessed (`provisions_assessable`).
+* the URL named `<app>:register`: the registration form for a new case of the kind, linked from the work queue
+  for users at an office that handles the kind (`registration_links`).
 * `closing_problems()` on the detail model: reasons the case cannot be closed yet (see transitions.py).
 """
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from functools import lru_cache
 from django.apps import apps
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.urls import NoReverseMatch, reverse
 
 from tilsyn.cases.models import COMPLAINT_OUTCOMES, SUPERVISION_OUTCOMES, Kind, Outcome
 from tilsyn.reference.models import Provision
@@ -93,3 +96,19 @@ def outcome_choices(case) -> list[tuple[str, str]]:
     """The outcomes an assessment in `case` can have, in the order of `Outcome`."""
     allowed = KINDS[case.kind].outcomes
     return [(value, label) for value, label in Outcome.choices if value in allowed]
+
+
+def registration_links(user) -> list[tuple[str, str]]:
+    """(label, url) of the registration form of every kind `user`'s office handles and that has one."""
+    from tilsyn.cases.access import reads_cases
+
+    if not reads_cases(user):
+        return []
+    links = []
+    for spec in KINDS.values():
+        if spec.handled_by(user.office):
+            try:
+                links.append((Kind(spec.kind).label, reverse(f"{spec.app_label}:register")))
+            except NoReverseMatch:
+                continue
+    return links

@@ -1,9 +1,11 @@
 """Reads over cases that several pages and commands share."""
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
+from django.utils import dateformat, timezone
 
-from tilsyn.cases.models import Case, Kind
+from tilsyn.cases.models import Case, CaseEvent, JournalEntry, Kind, Outcome, Status
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,10 @@ def case_counts_by_kind(*, year: int, office=None) -> list[KindCounts]:
     ]
 
 
-def work_queue(*, cases, kind: str = "", sector: str = "", status: str = "open", caseworker=None):
-    """Cases in the order a caseworker should take them: priority first, then the nearest deadline."""
+def work_queue(*, cases, kind: str = "", sector: str = "", status: str = "open", caseworker=None,
+               unassigned: bool = False):
+    """Cases in the order a caseworker should take them: priority (danger to life or health, abuse) first, then
+    the nearest deadline. `status`: open (waiting included), awaiting_documentation, closed or all."""
     if kind:
         cases = cases.filter(kind=kind)
     if sector:
@@ -46,8 +50,12 @@ def work_queue(*, cases, kind: str = "", sector: str = "", status: str = "open",
         cases = cases.filter(closed__isnull=True)
     elif status == "closed":
         cases = cases.filter(closed__isnull=False)
+    elif status == Status.AWAITING_DOCUMENTATION:
+        cases = cases.filter(status=status)
     if caseworker is not None:
         cases = cases.filter(caseworker=caseworker)
+    elif unassigned:
+        cases = cases.filter(caseworker__isnull=True)
     return cases.select_related("office", "caseworker").order_by(
         "-priority", F("deadline").asc(nulls_last=True), "received", "pk"
     )
@@ -61,3 +69,47 @@ def case_page(*, case_id: int, cases):
                           "assessments__provision", "assessments__party", "journal")
         .get(pk=case_id)
     )
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One line of a case's timeline: a registered document or a change to the case."""
+
+    on: datetime.date
+    title: str
+    subject: str = ""
+    old: str = ""
+    new: str = ""
+    reason: str = ""
+    actor: str = ""
+    journal: JournalEntry | None = None
+
+
+def shown_value(field: str, value: str) -> str:
+    """A logged value as the user reads it: labels for codes, Norwegian dates."""
+    if not value:
+        return ""
+    if field == "status":
+        return str(Status(value).label) if value in Status.values else value
+    if field == "outcome":
+        return str(Outcome(value).label) if value in Outcome.values else value
+    if field in ("deadline", "closed", "paused_since", "received"):
+        return dateformat.format(datetime.date.fromisoformat(value), "j.n.Y")
+    return value
+
+
+def case_timeline(case: Case) -> list[TimelineItem]:
+    """The case's events and journal entries, merged by date, oldest first (a document before the changes of
+    its day)."""
+    items = []
+    for entry in case.journal.all():
+        items.append(((entry.registered, 0, entry.number), TimelineItem(
+            on=entry.registered, title=f"{entry.get_type_display()}: {entry.title}", journal=entry,
+            subject=entry.correspondent)))
+    for event in CaseEvent.objects.filter(case=case).select_related("actor"):
+        on = timezone.localtime(event.at).date()
+        items.append(((on, 1, event.pk), TimelineItem(
+            on=on, title=event.get_type_display(), subject=event.subject,
+            old=shown_value(event.field, event.old_value), new=shown_value(event.field, event.new_value),
+            reason=event.reason, actor=str(event.actor) if event.actor else "")))
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
