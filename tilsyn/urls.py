@@ -8,6 +8,8 @@ from tilsyn.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("saker/", include("tilsyn.cases.urls")),
+    path("saker/tilsynssaker/", include("tilsyn.supervision.urls")),
+    path("saker/varsler/", include("tilsyn.notifications.urls")),
     path("statistikk/", include("tilsyn.statistics.urls")),
     path("logg-inn/", auth_views.LoginView.as_view(), name="login"),
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),

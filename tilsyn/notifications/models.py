@@ -39,3 +39,8 @@ class IncidentNotification(models.Model):
 
     def __str__(self):
         return str(self.case)
+
+    def closing_problems(self) -> list[str]:
+        if self.routing or self.duplicate_of_id:
+            return []
+        return [_("Fordel varselet etter den innledende undersøkelsen.")]

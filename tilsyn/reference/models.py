@@ -4,6 +4,7 @@ All rows come from the versioned files in `reference/data/` (see `loader.py`); n
 Rows are never deleted by a reload, only marked inactive, so that old cases keep their references.
 """
 from django.db import models
+from django.utils.translation import get_language
 
 
 class Office(models.Model):
@@ -26,6 +27,11 @@ class Office(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def localized_name(self) -> str:
+        """The name in the user's language (nynorsk where the user reads nynorsk)."""
+        return self.name_nn if self.name_nn and get_language() == "nn" else self.name
 
     @property
     def is_national(self) -> bool:
@@ -84,6 +90,11 @@ class Term(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def localized(self) -> str:
+        """The label in the user's language: nynorsk where the reference data has it."""
+        return self.label_nn if self.label_nn and get_language() == "nn" else self.label
 
 
 class Target(models.Model):

@@ -5,6 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from tilsyn.cases.models import Case
 
 
+# The provisions a supervision case assesses, per sector (reference.Provision.catalogue: vedlegg 5, 18, 29).
+PROVISION_CATALOGUE = {"health": "health-supervision", "child_welfare": "cw-supervision",
+                       "social": "social-supervision"}
+
+
 class HandlingMethod(models.IntegerChoices):
     LEGACY = 0, _("0 Gammel veileder")
     GUIDANCE = 1, _("1 Avslutning med veiledning")
@@ -65,6 +70,15 @@ class SupervisionCase(models.Model):
 
     def __str__(self):
         return str(self.case)
+
+    @property
+    def provision_catalogue(self) -> str | None:
+        return PROVISION_CATALOGUE.get(self.case.sector)
+
+    def closing_problems(self) -> list[str]:
+        from tilsyn.supervision.selectors import supervision_closing_problems
+
+        return supervision_closing_problems(self)
 
 
 class Reaction(models.Model):
