@@ -36,17 +36,21 @@ COUNT, PERCENT, MONTHS, AVERAGE, POINTS = "antall", "prosent", "måneder", "gjen
 
 @dataclass(frozen=True)
 class Context:
-    """What a table is computed for: a year, one office or all (None), and optionally an "as of" date."""
+    """What a table is computed for: a year, one office or all (None), and optionally an "as of" date; `since`
+    narrows the year to the days from that date on (a week of the steering panel's flows)."""
 
     year: int
     office: str | None = None
     as_of: datetime.date | None = None
+    since: datetime.date | None = None
 
     def bounds(self, year: int) -> tuple[datetime.date, datetime.date] | None:
         """The first and last day of `year` that count, or None when the year starts after the as-of date."""
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         if self.as_of is not None:
             end = min(end, self.as_of)
+        if self.since is not None:
+            start = max(start, self.since)
         return (start, end) if start <= end else None
 
 
@@ -218,7 +222,7 @@ class Count_(Measure):
 
 class Sum_(Measure):
     def __init__(self, source: Source, expression, where: Q = Q(), *, unit=COUNT, per_row=True):
-        self.unit = unit
+        self.unit, self.source, self.where = unit, source, where
         self.parts = (Part(source, lambda cell: Sum(expression, filter=cell & where), per_row),)
 
     def value(self, got):
@@ -242,6 +246,7 @@ class ProcessingMonths(Measure):
     unit = MONTHS
 
     def __init__(self, source: Source, where: Q = Q(), *, start="received", end="closed", mean=False):
+        self.source, self.where = source, where
         days = DaysBetween(F(source.case_path(start)), F(source.case_path(end)))
         aggregate = Avg if mean else Median
         self.parts = (Part(source, lambda cell: aggregate(days, filter=cell & where)),)
@@ -498,6 +503,12 @@ def compute_tables(tables: list[Table], ctx: Context) -> list[dict]:
     return [layout() for layout in layouts]
 
 
+def new_plan(ctx: Context) -> _Plan:
+    """A plan to add tables to (`planned_table`) and then run once, for callers that lay out the results
+    themselves (the steering panel's target attainments)."""
+    return _Plan(ctx)
+
+
 def planned_table(table: Table, ctx: Context, plan: _Plan) -> Callable[[], dict]:
     """Adds the table's cells to the plan; returns what lays the table out once the plan has run."""
     rows, columns = resolved_rows(table, ctx), table.resolved_columns(ctx)
@@ -539,3 +550,40 @@ def _usual_unit(units: list[str]) -> str:
     # On a tie the first row's unit: the order of a set of strings changes from one process to the next.
     return max(dict.fromkeys(units), key=units.count) if units else COUNT
 
+
+
+# ---------------------------------------------------------------------------------------------- behind a figure
+
+
+def counted(measure: Measure) -> Measure:
+    """The measure whose rows a figure is about: a share's whole (its part marks the rows that count towards it),
+    any other measure itself."""
+    return counted(measure.whole) if isinstance(measure, Ratio) else measure
+
+
+def measure_cases(measure: Measure, ctx: Context, year: int | None = None):
+    """The cases behind a figure: the cases of the rows the measure aggregates for the context (its office, its
+    year or `year`, as of its date), as a queryset of `cases.Case`. The same source and filter as the figure, so
+    the list and the number cannot disagree. None for a measure over reference data (points targets)."""
+    rows = counted(measure)
+    source = getattr(rows, "source", None)
+    if source is None or source.case is None:
+        return None
+    selected = source.queryset(ctx).filter(source.in_year(ctx, ctx.year if year is None else year) & rows.where)
+    return apps.get_model("cases.Case").objects.filter(pk__in=selected.values(f"{source.case}pk"))
+
+
+def weekly_counts(count: Count_, ctx: Context, year: int) -> dict[tuple[str, datetime.date], int]:
+    """`count` per office and week (the Monday it starts) of the year: the rows the engine counts for the year,
+    grouped by the week of the source's date instead of the year. One query."""
+    from django.db.models.functions import TruncWeek
+
+    source = count.source
+    rows = source.queryset(ctx).filter(source.in_year(ctx, year) & count.where)
+    grouped = (rows.annotate(week=TruncWeek(source.date)).values(source.path("office"), "week")
+               .annotate(n=Count("pk")))
+    return {(row[source.path("office")], _as_date(row["week"])): row["n"] for row in grouped}
+
+
+def _as_date(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value

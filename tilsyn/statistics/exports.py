@@ -58,3 +58,20 @@ def tables_xlsx(tables: list[dict]) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(tables: list[dict], wanted: str | None, filename: str):
+    """The tables as a CSV or Excel attachment when `wanted` names one of them, else None."""
+    from django.http import HttpResponse
+
+    if wanted == "csv":
+        response = HttpResponse(tables_csv(tables).encode(), content_type="text/csv; charset=utf-8")
+    elif wanted == "xlsx":
+        response = HttpResponse(tables_xlsx(tables), content_type=XLSX)
+    else:
+        return None
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{wanted}"'
+    return response

@@ -125,11 +125,20 @@ def own_follow_up(open_at_end: bool = False) -> Source:
     where = Q(kind="incident_notification", notification__routing="own_follow_up")
     if not open_at_end:
         return Source("cases.Case", where, date="closed", description="varsler med egen oppfølging")
+    # The clock of Helsetilsynet's own follow-up starts when the notification was routed to it.
+    return open_cases(where, start="notification__routing_date",
+                      description="restanser, varsler med egen oppfølging")
 
-    def period(start, end):
-        return Q(notification__routing_date__lte=end) & (Q(closed__isnull=True) | Q(closed__gt=end))
 
-    return Source("cases.Case", where, period=period, description="restanser, varsler med egen oppfølging")
+def open_cases(where: Q, *, start: str = "received", description: str = "") -> Source:
+    """Cases open (a backlog, «restanser») at the end of the year's last counted day: started (received) on or
+    before it and not closed by then. With an as-of date that day is the as-of date, so the same source gives the
+    backlog on any date. The one rule for every backlog: tables, steering panel and drill-downs."""
+
+    def period(first, last):
+        return Q(**{f"{start}__lte": last}) & (Q(closed__isnull=True) | Q(closed__gt=last))
+
+    return Source("cases.Case", where, period=period, description=description or "restanser")
 
 
 @cache

@@ -3,18 +3,16 @@
 Only aggregates are shown, never a case, so every logged-in role may see them.
 """
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from tilsyn.statistics.engine import year_label
-from tilsyn.statistics.exports import tables_csv, tables_xlsx
+from tilsyn.statistics.exports import download
 from tilsyn.statistics.forms import StatisticsFilterForm
 from tilsyn.statistics.formatting import comparison_display, table_display
 from tilsyn.statistics.models import Edition
 from tilsyn.statistics.selectors import (edition_diff, edition_table, editions_for_year, statistics_table,
                                          statistics_tables, table_compute)
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -40,19 +38,11 @@ def table_detail(request, table_id):
         edition = get_object_or_404(Edition, pk=request.GET["edition"], year=parameters["year"])
         parameters["office"] = None  # an edition holds the whole country's figures
     live = table_compute(table_id=table_id, **parameters)
-    filename = f"{table_id}-{parameters['year']}"
-    if request.GET.get("format") == "csv":
-        return _attachment(tables_csv([live]).encode(), "text/csv; charset=utf-8", f"{filename}.csv")
-    if request.GET.get("format") == "xlsx":
-        return _attachment(tables_xlsx([live]), XLSX, f"{filename}.xlsx")
+    response = download([live], request.GET.get("format"), f"{table_id}-{parameters['year']}")
+    if response:
+        return response
     context = {"form": form, "declaration": table, "live": table_display(live), "edition": edition,
                "query": request.GET.urlencode(), "editions": editions_for_year(parameters["year"])}
     if edition:
         context.update(comparison_display(edition_table(edition, table_id), live, edition_diff(edition, live)))
     return render(request, "statistics/table_detail.html", context)
-
-
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
