@@ -43,4 +43,4 @@ class IncidentNotification(models.Model):
     def closing_problems(self) -> list[str]:
         if self.routing or self.duplicate_of_id:
             return []
-        return [_("Fordel varselet etter den innledende undersøkelsen.")]
+        return [str(_("Fordel varselet etter den innledende undersøkelsen."))]

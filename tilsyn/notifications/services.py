@@ -197,7 +197,7 @@ def notification_repeat_link(*, case_id: int, first: Case, on: datetime.date, ac
     details = _details(case)
     if first.kind != Kind.INCIDENT_NOTIFICATION or first.office_id != case.office_id or first.pk == case.pk:
         raise ValidationError({"first": [_("Velg et annet varsel hos Statens helsetilsyn.")]})
-    original = first.notification
+    original = IncidentNotification.objects.select_related("case").get(case_id=first.pk)
     while original.duplicate_of_id is not None:
         original = original.duplicate_of
     if original.pk == details.pk:
