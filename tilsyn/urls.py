@@ -8,6 +8,7 @@ from tilsyn.web import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("saker/", include("tilsyn.cases.urls")),
+    path("saker/klager/", include("tilsyn.complaints.urls")),
     path("saker/tilsynssaker/", include("tilsyn.supervision.urls")),
     path("saker/varsler/", include("tilsyn.notifications.urls")),
     path("statistikk/", include("tilsyn.statistics.urls")),

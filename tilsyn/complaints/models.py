@@ -27,6 +27,18 @@ PROVISION_CATALOGUE = {
 }
 
 
+# The sector a type of complaint belongs to, as the annual report counts it.
+SECTOR = {
+    ComplaintType.HEALTH: "health",
+    ComplaintType.SOCIAL: "social",
+    ComplaintType.CHILD_WELFARE: "child_welfare",
+    ComplaintType.CWI_RIGHTS: "child_welfare",
+    ComplaintType.CWI_COERCION: "child_welfare",
+    ComplaintType.COERCION_4A: "health",
+    ComplaintType.ENVIRONMENTAL_HEALTH: "public_health",
+}
+
+
 class RightsComplaint(models.Model):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="complaint")
     complaint_type = models.CharField(max_length=24, choices=ComplaintType.choices)
