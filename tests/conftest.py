@@ -11,9 +11,14 @@ a manager at Vestland, Helsetilsynet's national user, an analyst and an administ
 import datetime
 
 import pytest
+from django.http import HttpRequest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tilsyn.accounts.models import Role
-from tilsyn.accounts.services import user_create
+from tilsyn.accounts.services import user_create, user_totp_device_ensure
 from tilsyn.cases.models import Case, Kind, Sector
 from tilsyn.reference.models import Office
 
@@ -34,6 +39,40 @@ def make_user(role: str, office_code: str | None, name: str = ""):
     office = Office.objects.get(code=office_code) if office_code else None
     return user_create(username=name or f"{role}-{office_code or 'none'}", role=role, office=office,
                        password=PASSWORD)
+
+
+class VerifiedClient(Client):
+    """The test client, but `login` and `force_login` also pass the second login step (the TOTP code), as
+    a user with an authenticator app would. Tests of the second step itself use django.test.Client."""
+
+    def login(self, **credentials):
+        # django-axes checks every attempt for lockout, which needs the request the test client leaves out.
+        credentials.setdefault("request", HttpRequest())
+        return super().login(**credentials)
+
+    def _login(self, user, backend=None):
+        super()._login(user, backend)
+        device = user_totp_device_ensure(user=user)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def client():
+    return VerifiedClient()
+
+
+def totp_code(user) -> str:
+    """The code the user's authenticator app shows now (the one being enrolled, or a new one if they have
+    none); never one already used, so a test may log the same user in twice within 30 seconds."""
+    device = (TOTPDevice.objects.filter(user=user).order_by("-confirmed").first()
+              or user_totp_device_ensure(user=user))
+    device.refresh_from_db()
+    clock = TOTP(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    now = clock.t()
+    clock.drift = max(0, device.last_t + 1 - now)
+    return f"{clock.token():0{device.digits}d}"
 
 
 @pytest.fixture

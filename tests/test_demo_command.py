@@ -20,7 +20,7 @@ def run_demo(tmp_path, monkeypatch) -> str:
 
 
 def passwords(output: str) -> dict[str, str]:
-    return dict(line.split() for line in output.splitlines() if line.startswith("  "))
+    return {line.split()[0]: line.split()[1] for line in output.splitlines() if line.startswith("  ")}
 
 
 def test_it_prints_an_account_for_every_role_at_every_office(tmp_path, monkeypatch):

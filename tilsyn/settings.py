@@ -3,6 +3,7 @@
 Only `DATABASE_URL`, `TILSYN_ENV` and `SECRET_KEY` matter for running; everything else has a sound default.
 Without `DATABASE_URL` an SQLite file in the working directory is used.
 """
+import datetime
 import os
 from pathlib import Path
 
@@ -39,6 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "tilsyn.reference",
     "tilsyn.accounts",
     "tilsyn.cases",
@@ -51,6 +55,7 @@ INSTALLED_APPS = [
     "tilsyn.exchange",
     "tilsyn.demodata",
     "tilsyn.statistics",
+    "tilsyn.steering",
     "tilsyn.web",
 ]
 
@@ -61,9 +66,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tilsyn.accounts.middleware.StrongAuthenticationMiddleware",
     "tilsyn.web.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tilsyn.urls"
@@ -122,6 +130,31 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", Path.cwd() / "var" / "static"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login (tilsyn/accounts/authentication.py is the one seam): password, then a TOTP code for every user.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+OTP_TOTP_ISSUER = "Tilsyn"
+# Lockout: five wrong passwords for one username lock it for 15 minutes (TOTP codes are throttled by
+# django-otp itself). Locking by username rather than address: users share a few NAT addresses.
+AXES_FAILURE_LIMIT = int(os.environ.get("TILSYN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns when the address is not a lockout key. Deliberate: every office sits behind one NAT address, so
+# locking addresses would lock whole offices out; guessing passwords across many accounts gains nothing
+# without each account's TOTP code (docs/security.md).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Idle timeout: the session ends after this many minutes without a request (each request renews it);
+# whatever happens, a login lasts at most SESSION_MAX_HOURS.
+SESSION_COOKIE_AGE = int(os.environ.get("TILSYN_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_MAX_HOURS = 12
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION

@@ -7,7 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import totp_code
 from playwright.sync_api import sync_playwright
+
+from tilsyn.accounts.models import User
+from tilsyn.accounts.services import user_totp_device_ensure
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make are still
 # ordinary synchronous calls, so Django's guard against ORM use in async code does not apply to them.
@@ -46,7 +50,16 @@ def axe_violations(page) -> list[dict]:
 
 
 def log_in(page, username: str, password: str) -> None:
+    """Both login steps, as a user with an authenticator app: password, then the code the app shows."""
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        user_totp_device_ensure(user=user)
     page.goto("/logg-inn/")
     page.get_by_label("Brukernavn").fill(username)
     page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
+    page.wait_for_load_state()
+    if user is not None and "/logg-inn/kode/" in page.url:
+        page.get_by_label("Engangskode").fill(totp_code(user))
+        page.get_by_role("button", name="Bekreft").click()
+        page.wait_for_load_state()

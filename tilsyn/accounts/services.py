@@ -1,7 +1,10 @@
 """Writes on users."""
 import secrets
 
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.db.models import F
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tilsyn.accounts.models import Role, User
 from tilsyn.reference.models import Office
@@ -11,6 +14,7 @@ def user_create(*, username: str, role: str, office: Office | None, password: st
     first, _, last = full_name.partition(" ")
     user = User(username=username, role=role, office=office, first_name=first, last_name=last,
                 is_staff=role == Role.ADMINISTRATOR)
+    validate_password(password, user)
     user.set_password(password)
     user.full_clean()
     user.save()
@@ -37,23 +41,35 @@ def demo_accounts() -> list[tuple[str, str, str | None]]:
 
 
 @transaction.atomic
-def demo_users_ensure(known_passwords: dict[str, str]) -> dict[str, str]:
-    """Create the missing demo accounts; returns every demo account's password.
+def demo_users_ensure(known: dict[str, dict]) -> dict[str, dict]:
+    """Create the missing demo accounts, each with a confirmed authenticator; returns every account's
+    password and TOTP key (hex), so that a person can log in with any authenticator app.
 
-    Accounts whose password is not in `known_passwords` get a new random one."""
+    Accounts whose password or key is not in `known` get new random ones."""
     offices = {office.code: office for office in Office.objects.all()}
-    passwords = {}
+    accounts = {}
     for username, role, office_code in demo_accounts():
-        password = known_passwords.get(username) or secrets.token_urlsafe(12)
-        office = offices.get(office_code)
+        entry = known.get(username) or {}
+        password = entry.get("password") or secrets.token_urlsafe(12)
         user = User.objects.filter(username=username).first()
         if user is None:
-            user_create(username=username, role=role, office=office, password=password)
+            user = user_create(username=username, role=role, office=offices.get(office_code), password=password)
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-        passwords[username] = password
-    return passwords
+        device = user_totp_device_ensure(user=user, key=entry.get("totp_key"))
+        accounts[username] = {"password": password, "totp_key": device.key}
+    return accounts
+
+
+def user_totp_device_ensure(*, user: User, key: str | None = None) -> TOTPDevice:
+    """The user's confirmed authenticator, made with `key` (hex) if they have none or another key."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None and (key is None or device.key == key):
+        return device
+    TOTPDevice.objects.filter(user=user).delete()
+    return TOTPDevice.objects.create(user=user, name="Autentiseringsapp", confirmed=True,
+                                     **({"key": key} if key else {}))
 
 
 def user_language_set(*, user: User, language: str) -> None:
@@ -61,3 +77,8 @@ def user_language_set(*, user: User, language: str) -> None:
         raise ValueError(f"unknown language {language!r}")
     user.language = language
     user.save(update_fields=["language"])
+
+
+def user_sessions_end(*, user: User) -> None:
+    """Log out everywhere: every session of the user, on every device, stops working at once."""
+    User.objects.filter(pk=user.pk).update(session_epoch=F("session_epoch") + 1)

@@ -5,13 +5,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tilsyn.accounts.authentication import totp_secret
 from tilsyn.accounts.services import demo_users_ensure
 from tilsyn.cases.models import Case
 
 
 class Command(BaseCommand):
-    help = "Starter nettløsningen med nasjonale demodata og skriver ut demobrukere og passord."
+    help = "Starter nettløsningen med nasjonale demodata og skriver ut demobrukere, passord og TOTP-nøkler."
 
     def add_arguments(self, parser):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
@@ -28,18 +30,20 @@ class Command(BaseCommand):
         if not no_server:
             call_command("runserver", addrport, use_reloader=False)
 
-    def ensure_accounts(self) -> dict[str, str]:
-        # Passwords are kept in the working directory, beside the SQLite file, so that they stay the same
-        # between starts.
+    def ensure_accounts(self) -> dict[str, dict]:
+        # Passwords and TOTP keys are kept in the working directory, beside the SQLite file, so that they
+        # stay the same between starts (and the authenticator app keeps working).
         store = Path.cwd() / "tilsyn.demo-users.json"
         known = json.loads(store.read_text()) if store.exists() else {}
-        passwords = demo_users_ensure(known)
-        store.write_text(json.dumps(passwords, indent=2))
+        known = {name: entry for name, entry in known.items() if isinstance(entry, dict)}  # older: passwords only
+        accounts = demo_users_ensure(known)
+        store.write_text(json.dumps(accounts, indent=2))
         store.chmod(0o600)
-        return passwords
+        return accounts
 
-    def print_accounts(self, passwords: dict[str, str]) -> None:
-        self.stdout.write("\nDemobrukere (brukernavn  passord):")
-        for username, password in passwords.items():
-            self.stdout.write(f"  {username:<24} {password}")
-        self.stdout.write("")
+    def print_accounts(self, accounts: dict[str, dict]) -> None:
+        self.stdout.write("\nDemobrukere (brukernavn  passord  TOTP-nøkkel for autentiseringsappen):")
+        for username, account in accounts.items():
+            secret = totp_secret(TOTPDevice(key=account["totp_key"]))
+            self.stdout.write(f"  {username:<24} {account['password']:<18} {secret}")
+        self.stdout.write("\nEngangskoden: legg nøkkelen inn i en autentiseringsapp, eller kjør `tilsyn totp BRUKERNAVN`.\n")
