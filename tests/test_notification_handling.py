@@ -286,3 +286,44 @@ def test_a_county_governor_reads_a_forwarded_notification_but_cannot_route_it(cl
 def test_a_county_governor_cannot_register_notifications(client, caseworker_a):
     client.force_login(caseworker_a)
     assert client.get("/saker/varsler/ny/").status_code == 403
+
+
+# -- the API --------------------------------------------------------------------------------------------------
+
+
+def test_the_api_registers_and_forwards_a_notification(client, htil_caseworker, caseworker_a):
+    client.force_login(htil_caseworker)
+    created = client.post("/api/varsler/", {
+        "received": "2024-03-01", "notifier_type": "patient_user", "service_type": "somatic",
+        "notifier": {"name": "Ola Nordmann"}, "service": {"name": "Legevakten i Bergen"},
+        "patient": {"name": "Ola Nordmann"}}, content_type="application/json")
+    assert created.status_code == 201, created.content
+    case_id = created.json()["id"]
+
+    routed = client.post(f"/api/varsler/{case_id}/fordeling", {
+        "routing": "forwarded_to_county_governor", "on": "2024-03-12", "assessment": "Følges opp lokalt.",
+        "forwarded_to": OFFICE_A, "version": created.json()["version"]}, content_type="application/json")
+    assert routed.status_code == 200 and routed.json()["status"] == "closed"
+
+    client.force_login(caseworker_a)
+    detail = client.get(f"/api/varsler/{case_id}").json()
+    assert detail["assessment_summary"] == "Følges opp lokalt." and detail["forwarded_case"] is not None
+    queue = client.get("/api/saker/").json()["items"]
+    assert [item["id"] for item in queue] == [detail["forwarded_case"]]
+    refused = client.post(f"/api/varsler/{case_id}/oppfolging-fullfort", {"on": "2024-03-13"},
+                          content_type="application/json")
+    assert refused.status_code == 403
+
+
+def test_the_api_refuses_a_routing_in_norwegian(client, htil_caseworker):
+    case = register(htil_caseworker)
+    client.force_login(htil_caseworker)
+    response = client.post(f"/api/varsler/{case.pk}/fordeling", {
+        "routing": "own_follow_up", "on": "2024-03-12", "assessment": "x"}, content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"]["follow_up_method"] == [
+        "Velg hvordan Helsetilsynet følger opp: stedlig tilsyn eller annen oppfølging."]
+    unknown = client.post(f"/api/varsler/{case.pk}/fordeling", {
+        "routing": "forwarded_to_county_governor", "on": "2024-03-12", "assessment": "x", "forwarded_to": "NOPE"},
+        content_type="application/json")
+    assert unknown.status_code == 422 and "Ukjent embete" in unknown.json()["detail"]

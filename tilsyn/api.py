@@ -3,11 +3,15 @@
 OpenAPI at /api/openapi.json, interactive docs at /api/docs (served from the application, no CDN).
 Authentication: the user's session (django-ninja checks CSRF on writes); the access rules are the pages' own.
 """
+from django.core.exceptions import ValidationError
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from tilsyn.cases.api import router as cases_router
+from tilsyn.cases.transitions import TransitionError
+from tilsyn.notifications.api import router as notifications_router
 from tilsyn.reference.api import router as reference_router
+from tilsyn.supervision.api import router as supervision_router
 
 api = NinjaAPI(
     title="Tilsyn API",
@@ -18,3 +22,19 @@ api = NinjaAPI(
 )
 api.add_router("/saker", cases_router)
 api.add_router("/referanse", reference_router)
+api.add_router("/tilsynssaker", supervision_router)
+api.add_router("/varsler", notifications_router)
+
+
+@api.exception_handler(ValidationError)
+def validation_refused(request, error: ValidationError):
+    """A service refused the input: 422, the messages in Norwegian, per field where there is one."""
+    fields = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+    return api.create_response(request, {"detail": " ".join(m for ms in fields.values() for m in ms),
+                                         "errors": fields}, status=422)
+
+
+@api.exception_handler(TransitionError)
+def transition_refused(request, error: TransitionError):
+    """The case's state does not allow the change, or someone saved it in between (StaleCase): 409."""
+    return api.create_response(request, {"detail": str(error)}, status=409)

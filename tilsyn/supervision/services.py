@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tilsyn.cases.deadlines import case_due_date
@@ -190,6 +191,8 @@ def supervision_user_involvement_record(*, case_id: int, involvement: str, on: d
                                                  "og svaret.")]})
     if involvement in INVOLVEMENT_WITH_DATE and on is None:
         raise ValidationError({"on": [_("Skriv datoen for svaret på tilbudet.")]})
+    if on is not None and on > timezone.localdate():
+        raise ValidationError({"on": [_("Datoen kan ikke være fram i tid.")]})
     if on is not None and on < case.received:
         raise ValidationError({"on": [_("Datoen kan ikke være før saken ble mottatt (%(received)s).")
                                       % {"received": case.received.strftime("%d.%m.%Y")}]})

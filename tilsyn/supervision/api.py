@@ -1,0 +1,228 @@
+"""The HTTP API for supervision cases: the same services and access rule as the case page's supervision panel.
+
+Reference values are given by their codes (`GET /api/referanse/…`): sources, themes, object types, professions,
+service levels; municipalities by number. Writes carry the case `version` the client read: a stale one is
+answered 409, like the pages' «endret av en annen».
+"""
+import datetime
+from typing import Annotated, Literal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema
+from ninja.errors import HttpError
+from pydantic import StringConstraints
+
+from tilsyn.cases.access import can_change_case, can_handle_cases_at, visible_cases
+from tilsyn.cases.models import Case, Kind
+from tilsyn.reference.models import Municipality, Term
+from tilsyn.supervision import services
+from tilsyn.supervision.models import StartedAt, SupervisionCase
+
+router = Router(tags=["tilsynssaker"])
+
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL characters
+
+
+def text(default=..., *, max_length: int, **kwargs):
+    """A string field: at most `max_length` characters, no NUL."""
+    return Field(default, max_length=max_length, pattern=NO_NUL, **kwargs)
+
+
+MAX_ID = 2_147_483_647  # ids and versions are 32-bit integers in the database
+CaseId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Code = text(max_length=80)
+CodeItem = Annotated[str, StringConstraints(max_length=80, pattern=NO_NUL)]
+
+
+def term_by_code(vocabulary: str, code: str | None, *, field: str) -> Term | None:
+    """The active term with `code` in `vocabulary`; None for no code; 422 (ValidationError) when unknown."""
+    if not code:
+        return None
+    term = Term.objects.filter(vocabulary=vocabulary, code=code, active=True).first()
+    if term is None:
+        raise ValidationError({field: [_("Ukjent kode «%(code)s».") % {"code": code}]})
+    return term
+
+
+def terms_by_code(vocabulary: str, codes: list[str], *, field: str) -> list[Term]:
+    return [term_by_code(vocabulary, code, field=field) for code in codes]
+
+
+def municipality_by_number(number: str | None) -> Municipality | None:
+    if not number:
+        return None
+    municipality = Municipality.objects.filter(number=number).first()
+    if municipality is None:
+        raise ValidationError({"municipality": [_("Ukjent kommunenummer «%(number)s».") % {"number": number}]})
+    return municipality
+
+
+def visible_case(request, case_id: int, kind: str) -> Case:
+    case = visible_cases(request.user).select_related("office").filter(pk=case_id, kind=kind).first()
+    if case is None:
+        raise HttpError(404, _("Fant ingen slik sak."))
+    return case
+
+
+def changeable_case(request, case_id: int, kind: str) -> Case:
+    case = visible_case(request, case_id, kind)
+    if not can_change_case(request.user, case):
+        raise HttpError(403, _("Bare embetet som behandler saken, kan endre den."))
+    return case
+
+
+def handling_office(request, *, national_only: bool = False):
+    user = request.user
+    if not can_handle_cases_at(user, office_id=user.office_id) or (national_only and not user.office.is_national):
+        raise HttpError(403, _("Du kan ikke registrere denne typen sak."))
+    return user.office
+
+
+class SupervisedObjectIn(Schema):
+    object_type: str = Code
+    name: str = text(max_length=200)
+    national_id: str = text("", max_length=11)
+    org_number: str = text("", max_length=9)
+    profession: str | None = text(None, max_length=80)
+    service_level: str | None = text(None, max_length=80)
+
+    def supervised_object(self) -> services.SupervisedObject:
+        return services.SupervisedObject.from_data({
+            "object_type": term_by_code("supervised_object_type", self.object_type, field="objects"),
+            "name": self.name, "national_id": self.national_id, "org_number": self.org_number,
+            "profession": term_by_code("profession", self.profession, field="objects"),
+            "service_level": term_by_code("service_level", self.service_level, field="objects")})
+
+
+class SupervisionCaseIn(Schema):
+    title: str = text(min_length=1, max_length=300)
+    sector: Literal["health", "child_welfare", "social"]
+    received: datetime.date
+    sources: list[CodeItem] = Field(..., max_length=20)
+    themes: list[CodeItem] = Field([], max_length=20)
+    objects: list[SupervisedObjectIn] = Field([], max_length=20)
+    summary: str = text("", max_length=10_000)
+    priority: bool = False
+    municipality: str | None = text(None, max_length=4)
+    started_at: StartedAt = StartedAt.COUNTY_GOVERNOR
+
+
+class SupervisionOut(Schema):
+    id: int
+    case_number: str
+    office: str
+    sector: str
+    status: str
+    version: int
+    received: datetime.date
+    deadline: datetime.date | None
+    closed: datetime.date | None
+    origin: int | None
+    handling_method: int | None
+    user_involvement: str
+    user_involvement_date: datetime.date | None
+    result: str
+    forwarded_to_helsetilsynet: datetime.date | None
+    started_at: str
+    referred_by: str | None
+    sources: list[str]
+    themes: list[str]
+
+    @staticmethod
+    def from_case(case: Case) -> "SupervisionOut":
+        details = SupervisionCase.objects.select_related("referred_by").get(case_id=case.pk)
+        case = details.case
+        return SupervisionOut(
+            id=case.pk, case_number=case.case_number, office=case.office.code, sector=case.sector,
+            status=case.status, version=case.version, received=case.received, deadline=case.deadline,
+            closed=case.closed, origin=case.origin_id, handling_method=details.handling_method,
+            user_involvement=details.user_involvement, user_involvement_date=details.user_involvement_date,
+            result=details.result, forwarded_to_helsetilsynet=details.forwarded_to_helsetilsynet,
+            started_at=details.started_at, referred_by=details.referred_by.code if details.referred_by else None,
+            sources=[t.code for t in details.sources.all()], themes=[t.code for t in details.themes.all()])
+
+
+class Versioned(Schema):
+    version: int | None = Field(None, ge=1, le=MAX_ID, description="Versjonen av saken klienten leste; 409 om den er endret siden.")
+
+
+class MethodIn(Versioned):
+    method: int = Field(..., ge=0, le=5)
+
+
+class InvolvementIn(Versioned):
+    involvement: Literal["accepted", "declined", "not_offered", "not_assessed"]
+    on: datetime.date | None = None
+
+
+class ObjectAddIn(Versioned, SupervisedObjectIn):
+    pass
+
+
+class CloseIn(Versioned):
+    on: datetime.date
+    result: Literal["", "closed_after_initial", "no_breach", "breach"] = ""
+    reason: str = text("", max_length=500)
+
+
+class ForwardIn(Versioned):
+    on: datetime.date
+    reason: str = text("", max_length=500)
+
+
+@router.post("/", response={201: SupervisionOut}, summary="Registrer en tilsynssak")
+def supervision_case_register(request, body: SupervisionCaseIn):
+    office = handling_office(request)
+    case = services.supervision_case_register(
+        office=office, actor=request.user, sector=body.sector, title=body.title, received=body.received,
+        sources=terms_by_code("source", body.sources, field="sources"),
+        themes=terms_by_code("theme", body.themes, field="themes"),
+        objects=[obj.supervised_object() for obj in body.objects], summary=body.summary, priority=body.priority,
+        municipality=municipality_by_number(body.municipality), started_at=body.started_at)
+    return 201, SupervisionOut.from_case(case)
+
+
+@router.get("/{case_id}", response=SupervisionOut, summary="Tilsynssakens opplysninger")
+def supervision_case_detail(request, case_id: CaseId):
+    return SupervisionOut.from_case(visible_case(request, case_id, Kind.SUPERVISION_CASE))
+
+
+@router.post("/{case_id}/behandlingsmate", response=SupervisionOut, summary="Velg behandlingsmåte (setter fristen)")
+def supervision_method_choose(request, case_id: CaseId, body: MethodIn):
+    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    return SupervisionOut.from_case(services.supervision_method_choose(
+        case_id=case.pk, method=body.method, actor=request.user, expected_version=body.version))
+
+
+@router.post("/{case_id}/brukerinvolvering", response=SupervisionOut, summary="Dokumenter brukerinvolvering")
+def supervision_user_involvement_record(request, case_id: CaseId, body: InvolvementIn):
+    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    return SupervisionOut.from_case(services.supervision_user_involvement_record(
+        case_id=case.pk, involvement=body.involvement, on=body.on, actor=request.user,
+        expected_version=body.version))
+
+
+@router.post("/{case_id}/tilsynsobjekter", response=SupervisionOut, summary="Legg til et tilsynsobjekt")
+def supervision_object_add(request, case_id: CaseId, body: ObjectAddIn):
+    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    services.supervision_object_add(case_id=case.pk, obj=body.supervised_object(), actor=request.user,
+                                    expected_version=body.version)
+    return SupervisionOut.from_case(case)
+
+
+@router.post("/{case_id}/avslutning", response=SupervisionOut, summary="Avslutt saken (med resultat ved BM 5)")
+def supervision_case_close(request, case_id: CaseId, body: CloseIn):
+    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    return SupervisionOut.from_case(services.supervision_case_close(
+        case_id=case.pk, result=body.result, on=body.on, reason=body.reason, actor=request.user,
+        expected_version=body.version))
+
+
+@router.post("/{case_id}/oversendelse", response=SupervisionOut,
+             summary="Send saken til Statens helsetilsyn for vurdering av administrativ reaksjon")
+def supervision_case_forward(request, case_id: CaseId, body: ForwardIn):
+    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    services.supervision_case_forward(case_id=case.pk, on=body.on, reason=body.reason, actor=request.user,
+                                      expected_version=body.version)
+    return SupervisionOut.from_case(case)
