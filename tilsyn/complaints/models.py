@@ -41,16 +41,19 @@ SECTOR = {
 
 class RightsComplaint(models.Model):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, primary_key=True, related_name="complaint")
-    complaint_type = models.CharField(max_length=24, choices=ComplaintType.choices)
-    service_decision_date = models.DateField(null=True, blank=True, help_text=_("Dato for tjenestens vedtak"))
+    complaint_type = models.CharField(_("type klage"), max_length=24, choices=ComplaintType.choices)
+    service_decision_date = models.DateField(_("dato for tjenestens vedtak"), null=True, blank=True,
+                                             help_text=_("Dato for tjenestens vedtak"))
     first_instance_received = models.DateField(
-        null=True, blank=True, help_text=_("Klagen mottatt hos tjenesten (førsteinstans)")
+        _("klagen mottatt hos tjenesten"), null=True, blank=True,
+        help_text=_("Klagen mottatt hos tjenesten (førsteinstans)")
     )
     first_instance_forwarded = models.DateField(
-        null=True, blank=True, help_text=_("Klagen oversendt fra tjenesten til statsforvalteren")
+        _("klagen oversendt fra tjenesten"), null=True, blank=True,
+        help_text=_("Klagen oversendt fra tjenesten til statsforvalteren")
     )
-    rejected = models.BooleanField(default=False, help_text=_("Avvist uten realitetsbehandling"))
-    rejection_reason = models.CharField(max_length=300, blank=True)
+    rejected = models.BooleanField(_("avvist"), default=False, help_text=_("Avvist uten realitetsbehandling"))
+    rejection_reason = models.CharField(_("grunn til avvisning"), max_length=300, blank=True)
 
     def __str__(self):
         return str(self.case)

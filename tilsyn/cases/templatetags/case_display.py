@@ -3,6 +3,7 @@ import datetime
 
 from django import template
 from django.db import models
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def detail_rows(instance) -> list[tuple[str, object]]:
         else:
             value = getattr(instance, field.name)
         if isinstance(field, models.BooleanField) and value is not None:
-            value = "Ja" if value else "Nei"
+            value = _("Ja") if value else _("Nei")
         if value in (None, ""):
             continue
         rows.append((field.verbose_name, value))

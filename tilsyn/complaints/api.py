@@ -1,0 +1,78 @@
+"""The HTTP API for rights complaints: registering one (the form's fields and checks) and its likely duplicates.
+Handling a registered complaint is the common case API's (/api/saker/{id}/…)."""
+import datetime
+
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from tilsyn.cases.access import case_handlers, can_handle_cases_at
+from tilsyn.cases.api import CaseDetail, CaseId, CaseSummary, case_visible, detail_of, text
+from tilsyn.cases.models import Kind
+from tilsyn.complaints.models import ComplaintType
+from tilsyn.complaints.selectors import complaint_duplicates_of
+from tilsyn.complaints.services import complaint_register
+from tilsyn.reference.models import Municipality, Provision
+
+router = Router(tags=["rettighetsklager"])
+
+
+class ComplaintIn(Schema):
+    complaint_type: ComplaintType
+    received: datetime.date = Field(..., description="Mottatt hos statsforvalteren")
+    complainant_name: str = text(min_length=1, max_length=200)
+    complainant_national_id: str = text("", max_length=11, description="Fødselsnummer, 11 siffer")
+    patient_name: str = text("", max_length=200, description="Når klageren klager på vegne av en annen")
+    patient_national_id: str = text("", max_length=11)
+    service_name: str = text(min_length=1, max_length=200)
+    service_org_number: str = text("", max_length=9)
+    municipality: str | None = text(None, max_length=4, description="Kommunenummer")
+    service_decision_date: datetime.date
+    first_instance_received: datetime.date | None = None
+    first_instance_forwarded: datetime.date | None = None
+    provisions: list[str] = Field(..., min_length=1, max_length=30,
+                                  description="Provision codes of the complaint type's catalogue")
+    title: str = text("", max_length=300)
+    summary: str = text("", max_length=4000)
+    priority: bool = False
+    caseworker: str | None = text(None, max_length=150, description="Username at the office")
+
+
+class ComplaintCreated(CaseDetail):
+    likely_duplicates: list[CaseSummary]
+
+
+@router.post("/", response={201: ComplaintCreated})
+def complaint_create(request, data: ComplaintIn):
+    """Register a rights complaint at the user's office. Likely duplicates (same person and service within 90
+    days) are registered all the same and listed in the answer."""
+    user = request.user
+    if user.office_id is None or not can_handle_cases_at(user, office_id=user.office_id):
+        raise HttpError(403, _("Du kan ikke registrere saker."))
+    office = user.office
+    fields = data.dict(exclude={"provisions", "municipality", "caseworker"})
+    provisions = list(Provision.objects.filter(code__in=set(data.provisions)))
+    if len(provisions) != len(set(data.provisions)):
+        raise HttpError(422, _("Ukjent bestemmelse i listen."))
+    municipality = None
+    if data.municipality:
+        municipality = Municipality.objects.filter(number=data.municipality).first()
+        if municipality is None:
+            raise HttpError(422, _("Ukjent kommunenummer «%(number)s».") % {"number": data.municipality})
+    caseworker = None
+    if data.caseworker:
+        caseworker = case_handlers(office_id=office.pk).filter(username=data.caseworker).first()
+        if caseworker is None:
+            raise HttpError(422, _("Fant ingen saksbehandler «%(user)s» ved embetet.") % {"user": data.caseworker})
+    case = complaint_register(office=office, actor=user, provisions=provisions, municipality=municipality,
+                              caseworker=caseworker, **fields)
+    detail = detail_of(request, case)
+    detail.likely_duplicates = list(complaint_duplicates_of(case).select_related("office", "caseworker"))
+    return Status(201, detail)
+
+
+@router.get("/{case_id}/mulige-duplikater", response=list[CaseSummary])
+def complaint_duplicates(request, case_id: CaseId):
+    """Complaints at the office from the same person about the same service within 90 days."""
+    case = case_visible(request, case_id, kind=Kind.RIGHTS_COMPLAINT)
+    return complaint_duplicates_of(case).select_related("office", "caseworker")
