@@ -252,6 +252,8 @@ def case_deadline_extend(*, case_id: int, deadline: datetime.date, reason: str, 
     case_must_be_open(case)
     if not reason.strip():
         raise TransitionError(_("Oppgi hvorfor fristen forlenges."))
+    if deadline > case.received + datetime.timedelta(days=5 * 366):
+        raise TransitionError(_("Fristen kan ikke settes mer enn fem år etter at saken ble mottatt."))
     new = deadline_moved(deadline, days=0)
     if new <= (case.deadline or case.received):
         raise TransitionError(_("Den nye fristen må være senere enn den gjeldende."))
