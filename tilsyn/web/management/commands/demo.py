@@ -26,6 +26,8 @@ class Command(BaseCommand):
         if not Case.objects.exists():
             self.stdout.write("Laster nasjonale demodata (første oppstart) …")
             call_command("demodata")
+            self.stdout.write("Beregner styringspanelets tall …")
+            call_command("oppdater-styringsdata")
         self.print_accounts(self.ensure_accounts())
         if not no_server:
             call_command("runserver", addrport, use_reloader=False)
