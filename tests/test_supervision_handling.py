@@ -353,10 +353,10 @@ def test_the_panel_actions_change_the_case_and_a_stale_form_is_told(client, case
     client.force_login(caseworker_a)
     url = f"/saker/tilsynssaker/{case.pk}/behandlingsmate/"
 
-    assert client.post(url, {"metode-version": case.version, "metode-method": "5"}).status_code == 302
-    response = client.post(url, {"metode-version": case.version, "metode-method": "3"})
+    assert client.post(url, {"behandlingsmate-version": case.version, "behandlingsmate-method": "5"}).status_code == 302
+    response = client.post(url, {"behandlingsmate-version": case.version, "behandlingsmate-method": "3"})
 
-    assert response.status_code == 400 and "endret av en annen" in response.content.decode()
+    assert response.status_code == 409 and "endret av en annen" in response.content.decode()
     case.supervision.refresh_from_db()
     assert case.supervision.handling_method == 5
 
@@ -365,7 +365,7 @@ def test_another_office_cannot_see_or_change_the_case(client, caseworker_a, case
     case = register(caseworker_a)
     client.force_login(caseworker_b)
     response = client.post(f"/saker/tilsynssaker/{case.pk}/behandlingsmate/",
-                           {"metode-version": case.version, "metode-method": "5"})
+                           {"behandlingsmate-version": case.version, "behandlingsmate-method": "5"})
     assert response.status_code == 404
 
 

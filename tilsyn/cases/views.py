@@ -1,7 +1,7 @@
 """The work queue and the case page, and the case page's actions: thin views over the services."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
@@ -18,6 +18,7 @@ from tilsyn.cases.kinds import KINDS, case_details, case_panel_template, registr
 from tilsyn.cases.models import Case, Status
 from tilsyn.cases.selectors import case_page, case_timeline, work_queue
 from tilsyn.cases.transitions import StaleCase, TransitionError
+from tilsyn.web.forms import form_error_add
 
 PAGE_SIZE = 50
 
@@ -95,6 +96,8 @@ def case_action(request, case_id: int, form_class, perform, *, name: str, done: 
     if form.is_valid():
         try:
             perform(case, form.cleaned_data)
+        except ValidationError as error:  # a kind's service refusing the input: on the fields it names
+            form_error_add(form, error)
         except TransitionError as error:
             form.add_error(None, str(error))
             if isinstance(error, StaleCase):

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from tilsyn.notifications.models import FollowUpMethod, Routing
 from tilsyn.notifications.services import PartyIn
 from tilsyn.reference.models import Municipality, Office
-from tilsyn.supervision.forms import TermChoiceField, VersionedForm, date_field, terms
+from tilsyn.cases.forms import CaseActionForm, DatedForm
+from tilsyn.supervision.forms import TermChoiceField, date_field, terms
+from tilsyn.web.forms import DesignsystemetForm
 
 
 class OfficeChoiceField(forms.ModelChoiceField):
@@ -14,7 +16,7 @@ class OfficeChoiceField(forms.ModelChoiceField):
         return office.localized_name
 
 
-class NotificationRegisterForm(forms.Form):
+class NotificationRegisterForm(DesignsystemetForm):
     received = date_field(_("Mottatt"))
     notifier_type = TermChoiceField(label=_("Varsleren er"), queryset=terms("notifier_type"))
     notifier_name = forms.CharField(label=_("Varslerens navn"), max_length=200)
@@ -45,42 +47,24 @@ class NotificationRegisterForm(forms.Form):
                        org_number=data.get(f"{prefix}_org_number", "").strip())
 
 
-class RouteForm(VersionedForm):
-    prefix = "fordel"
-
-    routing = forms.ChoiceField(label=_("Hva skjer med varselet"), choices=Routing.choices,
-                                widget=forms.RadioSelect)
+class RouteForm(DatedForm):
+    prefix_name = "fordel"
+    routing = forms.ChoiceField(label=_("Hva skjer med varselet"), choices=[("", "–")] + Routing.choices)
     forwarded_to = OfficeChoiceField(label=_("Statsforvalter (ved oversendelse)"), required=False,
                                      queryset=Office.objects.filter(kind=Office.Kind.COUNTY_GOVERNOR))
     follow_up_method = forms.ChoiceField(label=_("Oppfølgingsmåte (ved egen oppfølging)"), required=False,
                                          choices=[("", "–")] + FollowUpMethod.choices)
-    assessment = forms.CharField(label=_("Helsetilsynets vurdering"), widget=forms.Textarea(attrs={"rows": 4}))
-    on = date_field(_("Dato"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+    assessment = forms.CharField(label=_("Helsetilsynets vurdering"), widget=forms.Textarea(attrs={"rows": 4}),
+                                 max_length=10_000)
 
 
-class RepeatForm(VersionedForm):
-    prefix = "gjentatt"
-
+class RepeatForm(DatedForm):
+    prefix_name = "gjentatt"
     first = forms.RegexField(label=_("Saksnummeret til det første varselet om hendelsen"),
-                                    regex=r"^\s*\d{4}/\d+\s*$", max_length=20,
-                                    error_messages={"invalid": _("Skriv saksnummeret slik: 2024/123.")})
-    on = date_field(_("Dato"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+                             regex=r"^\s*\d{4}/\d{1,9}\s*$", max_length=20,
+                             error_messages={"invalid": _("Skriv saksnummeret slik: 2024/123.")})
 
 
-class FollowUpCompleteForm(VersionedForm):
-    prefix = "oppfolging"
-
-    on = date_field(_("Oppfølgingen fullført"))
+class FollowUpCompleteForm(DatedForm):
+    prefix_name = "oppfolging"
     reason = forms.CharField(label=_("Merknad"), max_length=500, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()

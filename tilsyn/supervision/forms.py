@@ -3,23 +3,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tilsyn.cases.forms import CaseActionForm, DatedForm
 from tilsyn.cases.models import Sector
 from tilsyn.reference.models import Municipality, Term
 from tilsyn.supervision.models import Result, StartedAt, UserInvolvement
 from tilsyn.supervision.services import CHOOSABLE_METHODS, CLOSING_RESULTS
+from tilsyn.web.forms import DesignsystemetForm
 
 SUPERVISION_SECTORS = [(s.value, s.label) for s in (Sector.HEALTH, Sector.CHILD_WELFARE, Sector.SOCIAL)]
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 def date_field(label, **kwargs) -> forms.DateField:
-    return forms.DateField(label=label, widget=DateInput(), **kwargs)
+    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
 class TermChoiceField(forms.ModelChoiceField):
@@ -38,13 +33,7 @@ def terms(vocabulary: str):
     return Term.objects.filter(vocabulary=vocabulary, active=True)
 
 
-class VersionedForm(forms.Form):
-    """A form that changes a case carries the version of the case the user saw (see transitions.case_lock)."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class SupervisedObjectForm(forms.Form):
+class SupervisedObjectForm(DesignsystemetForm):
     object_type = TermChoiceField(label=_("Type tilsynsobjekt"), queryset=terms("supervised_object_type"))
     name = forms.CharField(label=_("Navn"), max_length=200)
     national_id = forms.CharField(label=_("Fødselsnummer (helsepersonell)"), max_length=11, required=False)
@@ -54,14 +43,14 @@ class SupervisedObjectForm(forms.Form):
                                     required=False)
 
 
-class SupervisedObjectAddForm(VersionedForm, SupervisedObjectForm):
-    prefix = "objekt"
+class SupervisedObjectAddForm(CaseActionForm, SupervisedObjectForm):
+    prefix_name = "tilsynsobjekt"
 
 
 SupervisedObjectFormSet = forms.formset_factory(SupervisedObjectForm, extra=2, max_num=20)
 
 
-class SupervisionCaseRegisterForm(forms.Form):
+class SupervisionCaseRegisterForm(DesignsystemetForm):
     title = forms.CharField(label=_("Tittel"), max_length=300)
     sector = forms.ChoiceField(label=_("Fagområde"), choices=SUPERVISION_SECTORS)
     received = date_field(_("Mottatt"))
@@ -87,37 +76,41 @@ class SupervisionCaseRegisterForm(forms.Form):
         return self.cleaned_data.get("started_at") or StartedAt.COUNTY_GOVERNOR
 
 
-class MethodForm(VersionedForm):
-    prefix = "metode"
+class MethodForm(CaseActionForm):
+    prefix_name = "behandlingsmate"
     method = forms.TypedChoiceField(label=_("Behandlingsmåte"), coerce=int,
-                                    choices=[(m.value, m.label) for m in CHOOSABLE_METHODS],
-                                    widget=forms.RadioSelect)
+                                    choices=[("", "–")] + [(m.value, m.label) for m in CHOOSABLE_METHODS])
+
+    def __init__(self, *args, case, **kwargs):
+        details = getattr(case, "supervision", None)
+        kwargs.setdefault("initial", {}).setdefault("method", details and details.handling_method)
+        super().__init__(*args, case=case, **kwargs)
 
 
-class InvolvementForm(VersionedForm):
-    prefix = "bruker"
-    involvement = forms.ChoiceField(label=_("Brukerinvolvering"), widget=forms.RadioSelect, choices=[
+class InvolvementForm(CaseActionForm):
+    prefix_name = "brukerinvolvering"
+    involvement = forms.ChoiceField(label=_("Brukerinvolvering"), choices=[("", "–")] + [
         (i.value, i.label) for i in UserInvolvement if i != UserInvolvement.NOT_ASSESSED])
     on = date_field(_("Dato for svaret"), required=False)
 
+    def __init__(self, *args, case, **kwargs):
+        details = getattr(case, "supervision", None)
+        initial = kwargs.setdefault("initial", {})
+        if details and details.user_involvement != UserInvolvement.NOT_ASSESSED:
+            initial.setdefault("involvement", details.user_involvement)
+            initial.setdefault("on", details.user_involvement_date)
+        super().__init__(*args, case=case, **kwargs)
 
-class CloseForm(VersionedForm):
-    prefix = "avslutt"
-    result = forms.ChoiceField(label=_("Resultat"), required=False, choices=[("", _("Ingen (behandlingsmåte 1–4)"))]
+
+class ResultCloseForm(DatedForm):
+    """Closing a case the county governor investigated (method 5): with its result."""
+
+    prefix_name = "resultat"
+    result = forms.ChoiceField(label=_("Resultat"), choices=[("", "–")]
                                + [(r.value, r.label) for r in Result if r in CLOSING_RESULTS])
-    on = date_field(_("Avsluttet dato"))
     reason = forms.CharField(label=_("Merknad"), max_length=500, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
 
-
-class ForwardForm(VersionedForm):
-    prefix = "oversend"
-    on = date_field(_("Oversendt dato"))
+class ForwardForm(DatedForm):
+    prefix_name = "oversend"
     reason = forms.CharField(label=_("Merknad til Helsetilsynet"), max_length=500, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()

@@ -1,61 +1,23 @@
 """Pages for supervision cases: registration, and the actions of the case page's supervision panel.
 
-Each action parses its form, checks that the user may change the case, calls one service and goes back to the
-case page. When the service says no, the form comes back on a page of its own with the user's input and the
-reason in Norwegian.
+The actions go through the case page's own `case_action`: the same access check, version check and answer (back
+to the case with a message, or the case page again with the user's input and the reason in Norwegian).
 """
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tilsyn.cases.access import can_change_case, can_handle_cases_at, visible_cases
-from tilsyn.cases.models import Case, Kind
+from tilsyn.cases.access import can_handle_cases_at
 from tilsyn.cases.transitions import TransitionError
+from tilsyn.cases.views import case_action
 from tilsyn.supervision import services
 from tilsyn.supervision.forms import (
-    CloseForm, ForwardForm, InvolvementForm, MethodForm, SupervisedObjectAddForm, SupervisedObjectFormSet,
+    ForwardForm, InvolvementForm, MethodForm, ResultCloseForm, SupervisedObjectAddForm, SupervisedObjectFormSet,
     SupervisionCaseRegisterForm,
 )
-
-
-def form_errors_add(form, error: Exception) -> None:
-    """Put a service's refusal on the form: field messages on their fields, the rest on top."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    elif isinstance(error, ValidationError):
-        form.add_error(None, error.messages)
-    else:
-        form.add_error(None, str(error))
-
-
-def changeable_case(request, case_id: int, kind: str) -> Case:
-    """The case, if the user sees it (else 404, the same as a case that does not exist) and may change it."""
-    try:
-        case = visible_cases(request.user).select_related("office").get(pk=case_id, kind=kind)
-    except Case.DoesNotExist:
-        raise Http404 from None
-    if not can_change_case(request.user, case):
-        raise PermissionDenied(_("Bare embetet som behandler saken, kan endre den."))
-    return case
-
-
-def case_action(request, *, case_id: int, kind: str, form_class, perform, title: str):
-    """Bind `form_class` to the POST, and run `perform(case, form.cleaned_data)` when it is valid."""
-    case = changeable_case(request, case_id, kind)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            perform(case, form.cleaned_data)
-        except (ValidationError, TransitionError) as error:
-            form_errors_add(form, error)
-        else:
-            return redirect("cases:detail", case.pk)
-    return render(request, "supervision/action.html",
-                  {"case": case, "form": form, "title": title, "action": request.path}, status=400)
+from tilsyn.web.forms import form_error_add
 
 
 @login_required
@@ -71,63 +33,65 @@ def register(request):
             case = services.supervision_case_register(
                 office=user.office, actor=user, sector=data["sector"], title=data["title"],
                 received=data["received"], sources=list(data["sources"]), themes=list(data["themes"]),
-                objects=[services.SupervisedObject.from_data(f.cleaned_data) for f in objects if f.has_changed()], summary=data["summary"],
-                priority=data["priority"], municipality=data["municipality"], started_at=form.started_at_value())
-        except (ValidationError, TransitionError) as error:
-            form_errors_add(form, error)
+                objects=[services.SupervisedObject.from_data(f.cleaned_data) for f in objects if f.has_changed()],
+                summary=data["summary"], priority=data["priority"], municipality=data["municipality"],
+                started_at=form.started_at_value())
+        except ValidationError as error:
+            form_error_add(form, error)
+        except TransitionError as error:
+            form.add_error(None, str(error))
         else:
             return redirect("cases:detail", case.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "supervision/register.html", {"form": form, "objects": objects}, status=status)
 
 
-@login_required
 @require_POST
+@login_required
 def method_choose(request, case_id: int):
     return case_action(
-        request, case_id=case_id, kind=Kind.SUPERVISION_CASE, form_class=MethodForm, title=_("Behandlingsmåte"),
+        request, case_id, MethodForm, name="supervision_method", done=_("Behandlingsmåten er lagret."),
         perform=lambda case, data: services.supervision_method_choose(
             case_id=case.pk, method=data["method"], actor=request.user, expected_version=data["version"]))
 
 
-@login_required
 @require_POST
+@login_required
 def involvement_record(request, case_id: int):
     return case_action(
-        request, case_id=case_id, kind=Kind.SUPERVISION_CASE, form_class=InvolvementForm,
-        title=_("Brukerinvolvering"),
+        request, case_id, InvolvementForm, name="supervision_involvement",
+        done=_("Brukerinvolveringen er dokumentert."),
         perform=lambda case, data: services.supervision_user_involvement_record(
             case_id=case.pk, involvement=data["involvement"], on=data["on"], actor=request.user,
             expected_version=data["version"]))
 
 
-@login_required
 @require_POST
+@login_required
 def object_add(request, case_id: int):
     return case_action(
-        request, case_id=case_id, kind=Kind.SUPERVISION_CASE, form_class=SupervisedObjectAddForm,
-        title=_("Legg til tilsynsobjekt"),
+        request, case_id, SupervisedObjectAddForm, name="supervision_object", done=_("Tilsynsobjektet er lagt til."),
         perform=lambda case, data: services.supervision_object_add(
             case_id=case.pk, obj=services.SupervisedObject.from_data(data), actor=request.user,
             expected_version=data["version"]))
 
 
-@login_required
 @require_POST
+@login_required
 def close(request, case_id: int):
     return case_action(
-        request, case_id=case_id, kind=Kind.SUPERVISION_CASE, form_class=CloseForm, title=_("Avslutt saken"),
+        request, case_id, ResultCloseForm, name="supervision_close", done=_("Saken er avsluttet."),
         perform=lambda case, data: services.supervision_case_close(
             case_id=case.pk, result=data["result"], on=data["on"], reason=data["reason"], actor=request.user,
             expected_version=data["version"]))
 
 
-@login_required
 @require_POST
+@login_required
 def forward(request, case_id: int):
     return case_action(
-        request, case_id=case_id, kind=Kind.SUPERVISION_CASE, form_class=ForwardForm,
-        title=_("Send til Statens helsetilsyn"),
+        request, case_id, ForwardForm, name="supervision_forward",
+        done=_("Saken er sendt til Statens helsetilsyn."),
         perform=lambda case, data: services.supervision_case_forward(
             case_id=case.pk, on=data["on"], reason=data["reason"], actor=request.user,
             expected_version=data["version"]))
