@@ -4,11 +4,14 @@ OpenAPI at /api/openapi.json, interactive docs at /api/docs (served from the app
 Authentication: the user's session (django-ninja checks CSRF on writes); the access rules are the pages' own.
 """
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import django_auth
 
 from tilsyn.cases.api import router as cases_router
 from tilsyn.cases.transitions import TransitionError
+from tilsyn.complaints.api import router as complaints_router
 from tilsyn.notifications.api import router as notifications_router
 from tilsyn.reference.api import router as reference_router
 from tilsyn.supervision.api import router as supervision_router
@@ -22,6 +25,7 @@ api = NinjaAPI(
 )
 api.add_router("/saker", cases_router)
 api.add_router("/referanse", reference_router)
+api.add_router("/klager", complaints_router)
 api.add_router("/tilsynssaker", supervision_router)
 api.add_router("/varsler", notifications_router)
 
@@ -38,3 +42,10 @@ def validation_refused(request, error: ValidationError):
 def transition_refused(request, error: TransitionError):
     """The case's state does not allow the change, or someone saved it in between (StaleCase): 409."""
     return api.create_response(request, {"detail": str(error)}, status=409)
+
+
+@api.exception_handler(RequestInvalid)
+def request_invalid(request, error: RequestInvalid):
+    """The request does not match the documented schema: 422, a Norwegian summary and pydantic's details."""
+    return api.create_response(request, {"detail": _("Forespørselen har ugyldige eller manglende felt."),
+                                         "errors": error.errors}, status=422)
