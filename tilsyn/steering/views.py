@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tilsyn.reference.models import Office
+from tilsyn.security import rls
 from tilsyn.statistics.backlogs import AGE_BANDS
 from tilsyn.statistics.exports import download
 from tilsyn.steering import selectors
@@ -21,6 +22,7 @@ PAGE_SIZE = 50
 
 
 @login_required
+@rls.aggregates_view
 def panel(request):
     form = YearForm(request.GET, years=selectors.panel_years())
     year = form.year()
@@ -39,6 +41,7 @@ def panel(request):
 
 
 @login_required
+@rls.aggregates_view
 def office(request, code):
     office = get_object_or_404(Office, code=code)
     form = YearForm(request.GET, years=selectors.panel_years())
@@ -64,6 +67,7 @@ def office(request, code):
 
 
 @login_required
+@rls.aggregates_view
 def backlog(request):
     form = DateForm(request.GET)
     day = form.day(timezone.localdate())
@@ -91,7 +95,8 @@ def _charts(year, targets, backlogs) -> dict:
     """The data the charts draw (the same numbers as the tables beside them)."""
     months = [str(label) for label in selectors.MONTH_LABELS]
     return {"months": months, "year": year, "last": (year or 0) - 1, "goal_label": _("Mål"),
-            "targets": {row.target.code: {"unit": row.unit, "goal": row.goal, "this": row.this_year,
+            "targets": {row.target.code: {"unit": row.unit, "goal": row.office.goal if row.office else row.goal,
+                                          "this": row.this_year,
                                           "last": row.last_year} for row in targets},
             "backlogs": {row.code: {"unit": "antall", "this": row.this_year, "last": row.last_year}
                          for row in backlogs}}
