@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tilsyn.accounts.models import Role
 from tilsyn.accounts.services import user_create, user_totp_device_ensure
+from tilsyn.audit.maintenance import maintenance_allow
 from tilsyn.cases.models import Case, Kind, Sector
 from tilsyn.reference.models import Office
 
@@ -56,6 +57,23 @@ class VerifiedClient(Client):
         session = self.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
+
+
+@pytest.fixture(autouse=True)
+def _audit_log_emptied_after_transactional_tests(request):
+    """A transactional test (browser tests) ends by emptying every table; the audit log's append-only guard
+    allows that only as deliberate maintenance."""
+    if not ({"transactional_db", "live_server"} & set(request.fixturenames)):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    maintenance_allow(True)
+
+
+@pytest.fixture(autouse=True)
+def _audit_maintenance_off():
+    maintenance_allow(False, database=False)  # (PostgreSQL's setting: tests of the guard turn it off)
 
 
 @pytest.fixture

@@ -57,10 +57,13 @@ INSTALLED_APPS = [
     "tilsyn.statistics",
     "tilsyn.steering",
     "tilsyn.web",
+    "tilsyn.audit",
+    "tilsyn.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tilsyn.security.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tilsyn.security.rls.RowLevelSecurityMiddleware",
 ]
 
 ROOT_URLCONF = "tilsyn.urls"
@@ -155,9 +159,24 @@ SESSION_COOKIE_AGE = int(os.environ.get("TILSYN_IDLE_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_MAX_HOURS = 12
+# PostgreSQL: the role every web request runs as (row-level security; tilsyn/security/rls.py). Empty: the
+# connection's own role, which must then be that non-owner role itself.
+TILSYN_DB_APP_ROLE = os.environ.get("TILSYN_DB_APP_ROLE", "tilsyn_app")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_NAME = "__Host-sessionid" if PRODUCTION else "sessionid"  # __Host-: HTTPS, this host, path /
+CSRF_COOKIE_NAME = "__Host-csrftoken" if PRODUCTION else "csrftoken"
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# HTTPS only in production: redirect, and tell browsers never to try plain HTTP (a year, preload list).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = 31_536_000 if PRODUCTION else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+SECURE_HSTS_PRELOAD = PRODUCTION
+if env_bool("TILSYN_BEHIND_TLS_PROXY", False):
+    # Only behind a proxy that sets this header itself and strips it from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("logg-ut/", accounts_views.logout_view, name="logout"),
     path("", include("tilsyn.accounts.urls")),
     path("sprak/", views.language_set, name="language_set"),
+    path("tilgangslogg/", include("tilsyn.audit.urls")),
     path("api/", api.urls),
     # The admin logs in through the same two steps as everyone else.
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),

@@ -11,6 +11,7 @@ class Role(models.TextChoices):
     NATIONAL = "national", _("Helsetilsynet, nasjonal")
     ANALYST = "analyst", _("Analytiker")
     ADMINISTRATOR = "administrator", _("Administrator")
+    SECURITY_OFFICER = "security", _("Sikkerhetsansvarlig")
 
 
 class User(AbstractUser):

@@ -3,8 +3,11 @@
 * A caseworker or manager at an office sees that office's cases, and the cases explicitly shared with it:
   a notification Helsetilsynet forwarded to a county governor is visible to that county governor.
 * At Helsetilsynet the same rule gives the cases handled there, which include everything sent to it.
-* Analysts and administrators read no cases: analysts work on aggregates (and later pseudonymised data),
-  administrators manage users and reference data.
+* Analysts read no case as it is: they get aggregates and the whole country's cases pseudonymised
+  (`pseudonymised_cases`, then tilsyn/cases/pseudonymise.py: no names, no fødselsnummer, free text scrubbed).
+* Administrators manage users and reference data and read no cases at all.
+* The audit log: a manager sees who looked at a case of their office; the security officer exports the log
+  (and reads no cases either).
 * Changing a case (assigning, assessing, deciding, the clock) is for the caseworkers, managers and national
   users of the office that handles it; an office that only got a copy reads it.
 Pages, the API, exports and drill-downs all ask `visible_cases` / `can_see_case`, and writes `can_change_case`.
@@ -31,6 +34,19 @@ def can_see_case(user, case: Case) -> bool:
     return visible_cases(user).filter(pk=case.pk).exists()
 
 
+PSEUDONYMISED_ROLES = {Role.ANALYST, Role.NATIONAL}
+
+
+def reads_pseudonymised(user) -> bool:
+    return user.is_authenticated and user.role in PSEUDONYMISED_ROLES
+
+
+def pseudonymised_cases(user) -> QuerySet[Case]:
+    """The cases whose pseudonymised form the user may have: the whole country for analysts and national
+    users, none for anyone else. Never hand these rows on as they are: through pseudonymise.py only."""
+    return Case.objects.all() if reads_pseudonymised(user) else Case.objects.none()
+
+
 def can_handle_cases_at(user, *, office_id: int) -> bool:
     """Whether `user` works on the cases of the office: may change them and be given them."""
     return user.is_active and user.role in CASE_READING_ROLES and user.office_id == office_id
@@ -44,3 +60,14 @@ def case_handlers(*, office_id: int):
     """The users a case at the office can be given, by name."""
     return User.objects.filter(office_id=office_id, role__in=CASE_READING_ROLES, is_active=True).order_by(
         "first_name", "last_name", "username")
+
+
+def can_see_audit_trail(user, case: Case) -> bool:
+    """A manager sees who looked at a case their office can see; the security officer at any case."""
+    if reads_audit_log(user):
+        return True
+    return user.is_authenticated and user.role == Role.MANAGER and can_see_case(user, case)
+
+
+def reads_audit_log(user) -> bool:
+    return user.is_authenticated and user.role == Role.SECURITY_OFFICER

@@ -13,6 +13,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases import services
 from tilsyn.cases.access import can_change_case, case_handlers, visible_cases
 from tilsyn.cases.kinds import provisions_assessable
@@ -40,6 +41,7 @@ def case_visible(request, case_id: int, *, kind: str | None = None) -> Case:
     case = cases.select_related("office").filter(pk=case_id).first()
     if case is None:
         raise HttpError(404, _("Fant ingen slik sak."))
+    audit_record(request=request, action=Action.READ, case=case)
     return case
 
 
@@ -48,6 +50,7 @@ def case_changeable(request, case_id: int, *, kind: str | None = None) -> Case:
     case = case_visible(request, case_id, kind=kind)
     if not can_change_case(request.user, case):
         raise HttpError(403, _("Bare embetet som behandler saken, kan endre den."))
+    audit_record(request=request, action=Action.CHANGE, case=case)
     return case
 
 
@@ -185,6 +188,7 @@ def case_list(request, kind: Kind | None = None, sector: Sector | None = None,
               status: Literal["open", "awaiting_documentation", "closed", "all"] = "open", mine: bool = False):
     """The work queue: priority first, then the nearest deadline. `status`: open, awaiting_documentation,
     closed or all."""
+    audit_record(request=request, action=Action.LIST, detail=f"arbeidskø kind={kind} sector={sector} status={status}")
     return work_queue(cases=visible_cases(request.user), kind=kind or "", sector=sector or "", status=status,
                       caseworker=request.user if mine else None)
 

@@ -9,6 +9,8 @@ Seams for the kinds' own packages, so that the common case page and services nee
 * the URL named `<app>:register`: the registration form for a new case of the kind, linked from the work queue
   for users at an office that handles the kind (`registration_links`).
 * `closing_problems()` on the detail model: reasons the case cannot be closed yet (see transitions.py).
+* `facts_in_panel = True` on the detail model: the kind's panel shows its details, so the case page leaves out
+  the generic list of them.
 """
 from dataclasses import dataclass
 from functools import lru_cache

@@ -1,6 +1,9 @@
 """Reads over cases that several pages and commands share."""
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
+
+from django.core.exceptions import FieldDoesNotExist
 
 from django.db.models import Count, F, Q
 from django.utils import dateformat, timezone
@@ -95,7 +98,22 @@ def shown_value(field: str, value: str) -> str:
         return str(Outcome(value).label) if value in Outcome.values else value
     if field in ("deadline", "closed", "paused_since", "received"):
         return dateformat.format(datetime.date.fromisoformat(value), "j.n.Y")
-    return value
+    return str(detail_choices(field).get(value, value))
+
+
+@lru_cache(maxsize=None)
+def detail_choices(field: str) -> dict[str, str]:
+    """Labels of the codes of a kind's detail field with choices (handling method, routing, …), by its name."""
+    from tilsyn.cases.kinds import KINDS
+
+    for spec in KINDS.values():
+        try:
+            found = spec.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            continue
+        if found.choices:
+            return {str(value): label for value, label in found.flatchoices}
+    return {}
 
 
 def case_timeline(case: Case) -> list[TimelineItem]:

@@ -5,6 +5,7 @@ from tilsyn.cases import views
 app_name = "cases"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("analyse.csv", views.analysis_export, name="analysis_export"),
     path("<int:case_id>/", views.detail, name="detail"),
     path("<int:case_id>/tildel/", views.assign, name="assign"),
     path("<int:case_id>/vurderinger/", views.assessment_add, name="assessment_add"),

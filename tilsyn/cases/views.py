@@ -1,9 +1,12 @@
 """The work queue and the case page, and the case page's actions: thin views over the services."""
+import csv
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tilsyn.cases import forms, services
+from tilsyn.audit.services import Action, audit_record
+from tilsyn.cases import forms, pseudonymise, services
+from tilsyn.cases.access import pseudonymised_cases, reads_pseudonymised
+from tilsyn.security import rls
 from tilsyn.cases.access import can_change_case, visible_cases
 from tilsyn.cases.deadlines import case_closed_within_target
 from tilsyn.cases.kinds import KINDS, case_details, case_panel_template, registration_links
@@ -37,6 +43,7 @@ def queue(request):
         unassigned=who == forms.NOBODY,
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("side"))
+    audit_record(request=request, action=Action.LIST, cases=page)
     rows = [(case, forms.AssignForm(case=case) if case.is_open and can_change_case(request.user, case) else None)
             for case in page]
     return render(request, "cases/queue.html", {
@@ -47,10 +54,12 @@ def queue(request):
 
 def case_for_reading(request, case_id: int) -> Case:
     try:
-        return case_page(case_id=case_id, cases=visible_cases(request.user))
+        case = case_page(case_id=case_id, cases=visible_cases(request.user))
     except Case.DoesNotExist:
         # The same answer whether the case does not exist or is not for this user: no probing.
         raise Http404 from None
+    audit_record(request=request, action=Action.READ, case=case)
+    return case
 
 
 def detail_render(request, case: Case, *, bound: dict | None = None, status: int = 200):
@@ -110,6 +119,7 @@ def case_action(request, case_id: int, form_class, perform, *, name: str, done: 
                 form.is_valid()
                 form.add_error(None, str(error))
         else:
+            audit_record(request=request, action=Action.CHANGE, case=case, detail=name)
             messages.success(request, done)
             target = request.POST.get("neste", "")
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -218,3 +228,22 @@ def extend(request, case_id: int):
         perform=lambda case, data: services.case_deadline_extend(
             case_id=case.pk, deadline=data["deadline"], reason=data["reason"], actor=request.user,
             expected_version=data["version"]))
+
+
+def analysis_export(request):
+    """The whole country's cases for one year, pseudonymised, as CSV: for analysts (and national users)."""
+    if not reads_pseudonymised(request.user):
+        raise PermissionDenied
+    year = request.GET.get("year", "")
+    if not (year.isdigit() and 1990 <= int(year) <= 2100):
+        return HttpResponseBadRequest(_("Oppgi et år, for eksempel ?year=2024."))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=pseudonymise.FIELDS)
+    writer.writeheader()
+    with rls.unrestricted():  # every office's rows, and only through the pseudonymisation below
+        cases = pseudonymised_cases(request.user).filter(received__year=int(year))
+        writer.writerows(pseudonymise.cases_pseudonymised(cases))
+    audit_record(request=request, action=Action.EXPORT, detail=f"pseudonymisert uttrekk {year}")
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="saker-pseudonymisert-{year}.csv"'
+    return response

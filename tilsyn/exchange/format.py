@@ -32,7 +32,8 @@ def derived_journal_system_id(external_id: str, number: int) -> str:
 
 def uuid5(name: str) -> str:
     """str(uuid.uuid5(SYSTEM_ID_NAMESPACE, name)), in a third of the time: it runs for every journal entry."""
-    digest = bytearray(hashlib.sha1(SYSTEM_ID_NAMESPACE.bytes + name.encode()).digest()[:16])
+    # SHA-1 because RFC 4122 defines version 5 so; an identifier, not a security function.
+    digest = bytearray(hashlib.sha1(SYSTEM_ID_NAMESPACE.bytes + name.encode(), usedforsecurity=False).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = digest.hex()

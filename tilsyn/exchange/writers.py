@@ -54,7 +54,8 @@ class IdAllocator:
     def highest(self, model) -> int:
         table = model._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(f'SELECT COALESCE(MAX("{model._meta.pk.column}"), 0) FROM "{table}"')
+            # Identifiers from the model's own metadata, never from input.
+            cursor.execute(f'SELECT COALESCE(MAX("{model._meta.pk.column}"), 0) FROM "{table}"')  # nosec B608
             highest = cursor.fetchone()[0]
             # AUTOINCREMENT tables never reuse an id, not even one whose row was deleted.
             cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])

@@ -37,6 +37,9 @@ class IncidentNotification(models.Model):
     follow_up_method = models.CharField(max_length=8, choices=FollowUpMethod.choices, blank=True)
     assessment_summary = models.TextField(blank=True, help_text=_("Helsetilsynets vurdering"))
 
+    # The case page shows these details in the kind's own panel (case_panel.html), not as a generic list.
+    facts_in_panel = True
+
     def __str__(self):
         return str(self.case)
 

@@ -21,6 +21,7 @@ from tilsyn.cases.services import case_close, case_register, journal_entry_add, 
 from tilsyn.cases.transitions import case_lock, case_must_be_open, case_save, event_log
 from tilsyn.notifications.models import FollowUpMethod, IncidentNotification, Routing
 from tilsyn.reference.models import Municipality, Office, Term
+from tilsyn.security import rls
 from tilsyn.supervision.models import StartedAt
 
 ENTERPRISE = "enterprise"
@@ -163,15 +164,16 @@ def _forward(case: Case, *, details: IncidentNotification, on: datetime.date, ac
     event_log(case, actor=actor, type=CaseEvent.Type.FORWARDED, field="forwarded_to", new=office.code)
     journal_entry_add(case=case, type="U", title=_("Oversendelse til statsforvalteren – %(service)s")
                       % {"service": service}, correspondent=office.name, document_date=on)
-    received = case_register(
-        office=office, kind=Kind.SUPERVISION_CASE, sector=case.sector, title=case.title, received=on, actor=actor,
-        summary=case.summary, priority=case.priority, municipality=case.municipality, origin=case,
-        details={"started_at": StartedAt.COUNTY_GOVERNOR},
-        parties=[party_fields(party) for party in case.parties.all()])
-    received.supervision.sources.set(Term.objects.filter(vocabulary="source", code="htil_incident_notification"))
-    journal_entry_add(case=received, type="I",
-                      title=_("Varsel om alvorlig hendelse med Helsetilsynets vurdering – %(service)s")
-                      % {"service": service}, correspondent=case.office.name, document_date=on)
+    parties = [party_fields(party) for party in case.parties.all()]
+    with rls.unrestricted():  # the new case is the county governor's: a deliberate write across offices
+        received = case_register(
+            office=office, kind=Kind.SUPERVISION_CASE, sector=case.sector, title=case.title, received=on,
+            actor=actor, summary=case.summary, priority=case.priority, municipality=case.municipality,
+            origin=case, details={"started_at": StartedAt.COUNTY_GOVERNOR}, parties=parties)
+        received.supervision.sources.set(Term.objects.filter(vocabulary="source", code="htil_incident_notification"))
+        journal_entry_add(case=received, type="I",
+                          title=_("Varsel om alvorlig hendelse med Helsetilsynets vurdering – %(service)s")
+                          % {"service": service}, correspondent=case.office.name, document_date=on)
     return received
 
 

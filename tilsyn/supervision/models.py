@@ -68,6 +68,9 @@ class SupervisionCase(models.Model):
     voluntary_surrender = models.DateField(null=True, blank=True, help_text=_("Frivillig avkall"))
     police_report = models.DateField(null=True, blank=True, help_text=_("Anmeldt til politiet"))
 
+    # The case page shows these details in the kind's own panel (case_panel.html), not as a generic list.
+    facts_in_panel = True
+
     def __str__(self):
         return str(self.case)
 

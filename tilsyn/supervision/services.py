@@ -18,6 +18,7 @@ from tilsyn.cases.models import Case, CaseEvent, Kind, Party, PartyRole, Sector
 from tilsyn.cases.services import case_close, case_register, journal_entry_add, party_fields
 from tilsyn.cases.transitions import case_lock, case_must_be_open, case_save, event_log
 from tilsyn.reference.models import Municipality, Office, Term
+from tilsyn.security import rls
 from tilsyn.supervision import selectors
 from tilsyn.supervision.models import HandlingMethod, Result, StartedAt, SupervisionCase, UserInvolvement
 
@@ -252,14 +253,15 @@ def supervision_case_forward(*, case_id: int, on: datetime.date, actor, expected
     names = ", ".join(case.parties.filter(role=PartyRole.SUPERVISED).values_list("name", flat=True))
     journal_entry_add(case=case, type="U", title=_("Oversendelse til Statens helsetilsyn – %(names)s")
                       % {"names": names}, correspondent=helsetilsynet.name, document_date=on)
-    received = case_register(
-        office=helsetilsynet, kind=Kind.SUPERVISION_CASE, sector=case.sector, title=case.title, received=on,
-        actor=actor, summary=case.summary, priority=case.priority, municipality=case.municipality, origin=case,
-        details={"started_at": StartedAt.COUNTY_GOVERNOR, "referred_by": case.office},
-        parties=[party_fields(party) for party in case.parties.all()])
-    received.supervision.sources.set(details.sources.all())
-    received.supervision.themes.set(details.themes.all())
-    journal_entry_add(case=received, type="I", title=_("Oversendelse fra %(office)s – %(names)s")
-                      % {"office": case.office.name, "names": names}, correspondent=case.office.name,
-                      document_date=on)
+    parties = [party_fields(party) for party in case.parties.all()]
+    with rls.unrestricted():  # the new case is Helsetilsynet's: a deliberate write across offices
+        received = case_register(
+            office=helsetilsynet, kind=Kind.SUPERVISION_CASE, sector=case.sector, title=case.title, received=on,
+            actor=actor, summary=case.summary, priority=case.priority, municipality=case.municipality, origin=case,
+            details={"started_at": StartedAt.COUNTY_GOVERNOR, "referred_by": case.office}, parties=parties)
+        received.supervision.sources.set(details.sources.all())
+        received.supervision.themes.set(details.themes.all())
+        journal_entry_add(case=received, type="I", title=_("Oversendelse fra %(office)s – %(names)s")
+                          % {"office": case.office.name, "names": names}, correspondent=case.office.name,
+                          document_date=on)
     return received
