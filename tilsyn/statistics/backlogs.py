@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tilsyn.statistics import sources as s
-from tilsyn.statistics.engine import Count_, Source
+from tilsyn.statistics.axes import offices
+from tilsyn.statistics.engine import Col, Count_, Row, Source, Table
 
 # Age of an open case on the day, in days since its clock started: upper bounds of the bands (None: no bound).
 AGE_BANDS = ((_("Under 1 md."), 30), (_("1–3 md."), 91), (_("3–6 md."), 182), (_("6–12 md."), 365),
@@ -24,6 +25,7 @@ class Backlog:
                  open_source: Source | None = None):
         self.code, self.label, self.where, self.start, self.national = code, label, where, start, national
         self.open = Count_(open_source or s.open_cases(where, start=start, description=f"restanser {code}"))
+        self.open_on_days = Count_(s.open_cases_on_days(where, start=start, description=f"restanser {code}"))
         self.inflow = Count_(Source("cases.Case", where, date=start, description=f"nye saker {code}"))
         self.closures = Count_(Source("cases.Case", where, date="closed", description=f"avsluttet {code}"))
 
@@ -35,6 +37,13 @@ class Backlog:
         if at_most is not None:
             where &= Q(**{f"{self.start}__gt": day - datetime.timedelta(days=at_most)})
         return self.open.narrowed(where)
+
+    def on_days(self, days: list[datetime.date]) -> Table:
+        """The backlog at the end of each day (a column each, labelled with its ISO date): per office and in all,
+        or Helsetilsynet's one row. Compute it with a context whose year and as-of date reach the last day."""
+        columns = tuple(Col(day.isoformat(), self.open_on_days, where={"open_on": (day,)}) for day in days)
+        rows = (Row("Alle"),) if self.national else (offices("Alle"),)
+        return Table(f"restanser-{self.code}", "", columns, rows)
 
 
 COUNTY_GOVERNORS = Q(office__kind=s.COUNTY_GOVERNOR)

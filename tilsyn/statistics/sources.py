@@ -130,15 +130,30 @@ def own_follow_up(open_at_end: bool = False) -> Source:
                       description="restanser, varsler med egen oppfølging")
 
 
+def open_on(start: str = "received"):
+    """The rule of every backlog («restanser»: tables, steering panel, drill-downs): a case is open at the end of
+    a day when it started (was received) on or before the day and was not closed by then."""
+
+    def is_open(day) -> Q:
+        return Q(**{f"{start}__lte": day}) & (Q(closed__isnull=True) | Q(closed__gt=day))
+
+    return is_open
+
+
 def open_cases(where: Q, *, start: str = "received", description: str = "") -> Source:
-    """Cases open (a backlog, «restanser») at the end of the year's last counted day: started (received) on or
-    before it and not closed by then. With an as-of date that day is the as-of date, so the same source gives the
-    backlog on any date. The one rule for every backlog: tables, steering panel and drill-downs."""
+    """Cases open at the end of the year's last counted day (`open_on`). With an as-of date that day is the
+    as-of date, so the same source gives the backlog on any date."""
+    is_open = open_on(start)
+    return Source("cases.Case", where, period=lambda first, last: is_open(last),
+                  description=description or "restanser")
 
-    def period(first, last):
-        return Q(**{f"{start}__lte": last}) & (Q(closed__isnull=True) | Q(closed__gt=last))
 
-    return Source("cases.Case", where, period=period, description=description or "restanser")
+def open_cases_on_days(where: Q, *, start: str = "received", description: str = "") -> Source:
+    """The same cases for backlogs on several days at once: facet «open_on» (a day) narrows them to those open at
+    its end (`open_on`), so that one query gives a column per day; the year only bounds when they started."""
+    is_open = open_on(start)
+    return Source("cases.Case", where, period=lambda first, last: Q(**{f"{start}__lte": last}),
+                  paths={"open_on": lambda days: is_open(days[0])}, description=description or "restanser")
 
 
 @cache

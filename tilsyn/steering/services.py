@@ -15,7 +15,7 @@ from tilsyn.cases.models import Case
 from tilsyn.reference.models import Office
 from tilsyn.statistics.backlogs import BACKLOGS
 from tilsyn.statistics.engine import Context, compute_tables, weekly_counts
-from tilsyn.statistics.targets import national, per_office, target_attainments
+from tilsyn.statistics.targets import target_attainments
 from tilsyn.steering.models import Figure, Refresh
 from tilsyn.steering.selectors import county_governors, figure_days, steering_targets
 
@@ -69,18 +69,22 @@ def _attainments(year: int, as_of: datetime.date, offices: list[Office]) -> list
 
 
 def _backlogs(year: int, as_of: datetime.date, offices: list[Office]) -> list[Figure]:
-    """Every backlog series at the end of last year's and this year's months (and at the start of last year)."""
+    """Every backlog series at the end of last year's and this year's months (and at the start of last year):
+    one query per series, a column per day."""
     days = [datetime.date(year - 2, 12, 31), *figure_days(year - 1, datetime.date(year - 1, 12, 31)),
             *figure_days(year, as_of)]
-    tables = [national(b.open) if b.national else per_office(b.open) for b in BACKLOGS]
+    tables = compute_tables([backlog.on_days(days) for backlog in BACKLOGS], Context(year=year, as_of=days[-1]))
     helsetilsynet = Office.objects.filter(kind=Office.Kind.NATIONAL).first()
     figures = []
-    for day in days:
-        for backlog, table in zip(BACKLOGS, compute_tables(tables, Context(year=day.year, as_of=day))):
-            values = [next(iter(row["values"].values())) for row in table["rows"]]
-            rows = [(helsetilsynet, values[-1])] if backlog.national else list(zip(offices, values[:-1]))
+    for backlog, table in zip(BACKLOGS, tables):
+        *office_rows, total = [row["values"] for row in table["rows"]]
+        owners = [helsetilsynet] if backlog.national else offices
+        for day in days:
+            column = day.isoformat()
+            rows = [(None, total[column])] + [(office, values[column])
+                                              for office, values in zip(owners, office_rows or [total])]
             figures += [Figure(year=year, kind=Figure.Kind.BACKLOG, key=backlog.code, day=day, office=office,
-                               value=value) for office, value in [(None, values[-1]), *rows]]
+                               value=value) for office, value in rows]
     return figures
 
 
