@@ -310,7 +310,7 @@ def test_the_api_registers_and_forwards_a_notification(client, htil_caseworker, 
     assert detail["assessment_summary"] == "Følges opp lokalt." and detail["forwarded_case"] is not None
     queue = client.get("/api/saker/").json()["items"]
     assert [item["id"] for item in queue] == [detail["forwarded_case"]]
-    refused = client.post(f"/api/varsler/{case_id}/oppfolging-fullfort", {"on": "2024-03-13"},
+    refused = client.post(f"/api/varsler/{case_id}/oppfolging-fullfort", {"on": "2024-03-13", "version": 9},
                           content_type="application/json")
     assert refused.status_code == 403
 
@@ -319,11 +319,13 @@ def test_the_api_refuses_a_routing_in_norwegian(client, htil_caseworker):
     case = register(htil_caseworker)
     client.force_login(htil_caseworker)
     response = client.post(f"/api/varsler/{case.pk}/fordeling", {
-        "routing": "own_follow_up", "on": "2024-03-12", "assessment": "x"}, content_type="application/json")
+        "routing": "own_follow_up", "on": "2024-03-12", "assessment": "x", "version": case.version},
+        content_type="application/json")
     assert response.status_code == 422
     assert response.json()["errors"]["follow_up_method"] == [
         "Velg hvordan Helsetilsynet følger opp: stedlig tilsyn eller annen oppfølging."]
     unknown = client.post(f"/api/varsler/{case.pk}/fordeling", {
-        "routing": "forwarded_to_county_governor", "on": "2024-03-12", "assessment": "x", "forwarded_to": "NOPE"},
+        "routing": "forwarded_to_county_governor", "on": "2024-03-12", "assessment": "x", "forwarded_to": "NOPE",
+        "version": case.version},
         content_type="application/json")
     assert unknown.status_code == 422 and "Ukjent embete" in unknown.json()["detail"]

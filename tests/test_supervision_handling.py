@@ -390,13 +390,14 @@ def test_the_api_walks_a_case_to_helsetilsynet_which_lists_it(client, caseworker
     chosen = client.post(f"/api/tilsynssaker/{case_id}/behandlingsmate", {"method": 5, "version": 1},
                          content_type="application/json").json()
     assert (chosen["handling_method"], chosen["deadline"]) == (5, "2024-09-02")
-    client.post(f"/api/tilsynssaker/{case_id}/brukerinvolvering", {"involvement": "not_offered"},
+    client.post(f"/api/tilsynssaker/{case_id}/brukerinvolvering", {"involvement": "not_offered", "version": 2},
                 content_type="application/json")
     investigated = Case.objects.get(pk=case_id)
     provision = Provision.objects.filter(catalogue="health-supervision").first()
     assessment = assessment_add(case_id=case_id, provision=provision, actor=caseworker_a)
     assessment_decide(case_id=case_id, assessment_id=assessment.pk, outcome=Outcome.BREACH, actor=caseworker_a)
-    forwarded = client.post(f"/api/tilsynssaker/{case_id}/oversendelse", {"on": "2024-07-01"},
+    version = Case.objects.get(pk=case_id).version
+    forwarded = client.post(f"/api/tilsynssaker/{case_id}/oversendelse", {"on": "2024-07-01", "version": version},
                             content_type="application/json")
     assert forwarded.status_code == 200 and forwarded.json()["result"] == Result.FORWARDED_TO_HELSETILSYNET
     assert investigated.derived.get().office.code == "HTIL"
@@ -412,11 +413,12 @@ def test_the_api_refuses_in_norwegian_with_4xx(client, caseworker_a, caseworker_
                                                  "sources": ["no_such_source"]}, content_type="application/json")
     assert unknown.status_code == 422 and "Ukjent kode «no_such_source»" in unknown.json()["detail"]
     case = register(caseworker_a)
-    client.post(f"/api/tilsynssaker/{case.pk}/behandlingsmate", {"method": 3}, content_type="application/json")
+    client.post(f"/api/tilsynssaker/{case.pk}/behandlingsmate", {"method": 3, "version": case.version},
+                content_type="application/json")
     stale = client.post(f"/api/tilsynssaker/{case.pk}/behandlingsmate", {"method": 4, "version": case.version},
                         content_type="application/json")
     assert stale.status_code == 409 and "endret av en annen" in stale.json()["detail"]
-    closing = client.post(f"/api/tilsynssaker/{case.pk}/avslutning", {"on": "2024-03-20"},
+    closing = client.post(f"/api/tilsynssaker/{case.pk}/avslutning", {"on": "2024-03-20", "version": case.version + 1},
                           content_type="application/json")
     assert closing.status_code == 409 and "brukerinvolvering" in closing.json()["detail"]
     nul = client.post("/api/tilsynssaker/", {"title": "a\u0000b", "sector": "health", "received": "2024-03-01",

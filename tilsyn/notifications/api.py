@@ -12,9 +12,8 @@ from tilsyn.cases.models import Kind
 from tilsyn.notifications import selectors, services
 from tilsyn.notifications.models import IncidentNotification
 from tilsyn.reference.models import Office
-from tilsyn.supervision.api import (
-    MAX_ID, CaseId, Code, Versioned, changeable_case, handling_office, municipality_by_number, term_by_code, text, visible_case,
-)
+from tilsyn.cases.api import MAX_ID, CaseId, Versioned, case_changeable, case_visible, text
+from tilsyn.supervision.api import Code, handling_office, municipality_by_number, term_by_code
 
 router = Router(tags=["varsler"])
 
@@ -119,13 +118,13 @@ def notification_register(request, body: NotificationIn):
 
 @router.get("/{case_id}", response=NotificationOut, summary="Varselets opplysninger")
 def notification_detail(request, case_id: CaseId):
-    return NotificationOut.from_case(visible_case(request, case_id, Kind.INCIDENT_NOTIFICATION), request.user)
+    return NotificationOut.from_case(case_visible(request, case_id, kind=Kind.INCIDENT_NOTIFICATION), request.user)
 
 
 @router.post("/{case_id}/fordeling", response=NotificationOut,
              summary="Fordel varselet etter den innledende undersøkelsen")
 def notification_route(request, case_id: CaseId, body: RouteIn):
-    case = changeable_case(request, case_id, Kind.INCIDENT_NOTIFICATION)
+    case = case_changeable(request, case_id, kind=Kind.INCIDENT_NOTIFICATION)
     services.notification_route(
         case_id=case.pk, routing=body.routing, on=body.on, assessment=body.assessment,
         forwarded_to=office_by_code(body.forwarded_to), follow_up_method=body.follow_up_method,
@@ -136,8 +135,8 @@ def notification_route(request, case_id: CaseId, body: RouteIn):
 @router.post("/{case_id}/gjentakelse", response=NotificationOut,
              summary="Koble et gjentatt varsel til det første varselet om hendelsen, og avslutt det")
 def notification_repeat_link(request, case_id: CaseId, body: RepeatIn):
-    case = changeable_case(request, case_id, Kind.INCIDENT_NOTIFICATION)
-    first = visible_case(request, body.first, Kind.INCIDENT_NOTIFICATION)
+    case = case_changeable(request, case_id, kind=Kind.INCIDENT_NOTIFICATION)
+    first = case_visible(request, body.first, kind=Kind.INCIDENT_NOTIFICATION)
     services.notification_repeat_link(case_id=case.pk, first=first, on=body.on, actor=request.user,
                                       expected_version=body.version)
     return NotificationOut.from_case(case, request.user)
@@ -146,7 +145,7 @@ def notification_repeat_link(request, case_id: CaseId, body: RepeatIn):
 @router.post("/{case_id}/oppfolging-fullfort", response=NotificationOut,
              summary="Avslutt et varsel Helsetilsynet har fulgt opp selv")
 def notification_follow_up_complete(request, case_id: CaseId, body: CompleteIn):
-    case = changeable_case(request, case_id, Kind.INCIDENT_NOTIFICATION)
+    case = case_changeable(request, case_id, kind=Kind.INCIDENT_NOTIFICATION)
     services.notification_follow_up_complete(case_id=case.pk, on=body.on, reason=body.reason, actor=request.user,
                                              expected_version=body.version)
     return NotificationOut.from_case(case, request.user)

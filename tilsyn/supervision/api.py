@@ -9,11 +9,12 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from pydantic import StringConstraints
 
-from tilsyn.cases.access import can_change_case, can_handle_cases_at, visible_cases
+from tilsyn.cases.access import can_handle_cases_at
+from tilsyn.cases.api import NO_NUL, CaseId, Versioned, case_changeable, case_visible, text
 from tilsyn.cases.models import Case, Kind
 from tilsyn.reference.models import Municipality, Term
 from tilsyn.supervision import services
@@ -21,16 +22,6 @@ from tilsyn.supervision.models import StartedAt, SupervisionCase
 
 router = Router(tags=["tilsynssaker"])
 
-NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL characters
-
-
-def text(default=..., *, max_length: int, **kwargs):
-    """A string field: at most `max_length` characters, no NUL."""
-    return Field(default, max_length=max_length, pattern=NO_NUL, **kwargs)
-
-
-MAX_ID = 2_147_483_647  # ids and versions are 32-bit integers in the database
-CaseId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Code = text(max_length=80)
 CodeItem = Annotated[str, StringConstraints(max_length=80, pattern=NO_NUL)]
 
@@ -56,20 +47,6 @@ def municipality_by_number(number: str | None) -> Municipality | None:
     if municipality is None:
         raise ValidationError({"municipality": [_("Ukjent kommunenummer «%(number)s».") % {"number": number}]})
     return municipality
-
-
-def visible_case(request, case_id: int, kind: str) -> Case:
-    case = visible_cases(request.user).select_related("office").filter(pk=case_id, kind=kind).first()
-    if case is None:
-        raise HttpError(404, _("Fant ingen slik sak."))
-    return case
-
-
-def changeable_case(request, case_id: int, kind: str) -> Case:
-    case = visible_case(request, case_id, kind)
-    if not can_change_case(request.user, case):
-        raise HttpError(403, _("Bare embetet som behandler saken, kan endre den."))
-    return case
 
 
 def handling_office(request, *, national_only: bool = False):
@@ -143,10 +120,6 @@ class SupervisionOut(Schema):
             sources=[t.code for t in details.sources.all()], themes=[t.code for t in details.themes.all()])
 
 
-class Versioned(Schema):
-    version: int | None = Field(None, ge=1, le=MAX_ID, description="Versjonen av saken klienten leste; 409 om den er endret siden.")
-
-
 class MethodIn(Versioned):
     method: int = Field(..., ge=0, le=5)
 
@@ -185,19 +158,19 @@ def supervision_case_register(request, body: SupervisionCaseIn):
 
 @router.get("/{case_id}", response=SupervisionOut, summary="Tilsynssakens opplysninger")
 def supervision_case_detail(request, case_id: CaseId):
-    return SupervisionOut.from_case(visible_case(request, case_id, Kind.SUPERVISION_CASE))
+    return SupervisionOut.from_case(case_visible(request, case_id, kind=Kind.SUPERVISION_CASE))
 
 
 @router.post("/{case_id}/behandlingsmate", response=SupervisionOut, summary="Velg behandlingsmåte (setter fristen)")
 def supervision_method_choose(request, case_id: CaseId, body: MethodIn):
-    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    case = case_changeable(request, case_id, kind=Kind.SUPERVISION_CASE)
     return SupervisionOut.from_case(services.supervision_method_choose(
         case_id=case.pk, method=body.method, actor=request.user, expected_version=body.version))
 
 
 @router.post("/{case_id}/brukerinvolvering", response=SupervisionOut, summary="Dokumenter brukerinvolvering")
 def supervision_user_involvement_record(request, case_id: CaseId, body: InvolvementIn):
-    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    case = case_changeable(request, case_id, kind=Kind.SUPERVISION_CASE)
     return SupervisionOut.from_case(services.supervision_user_involvement_record(
         case_id=case.pk, involvement=body.involvement, on=body.on, actor=request.user,
         expected_version=body.version))
@@ -205,7 +178,7 @@ def supervision_user_involvement_record(request, case_id: CaseId, body: Involvem
 
 @router.post("/{case_id}/tilsynsobjekter", response=SupervisionOut, summary="Legg til et tilsynsobjekt")
 def supervision_object_add(request, case_id: CaseId, body: ObjectAddIn):
-    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    case = case_changeable(request, case_id, kind=Kind.SUPERVISION_CASE)
     services.supervision_object_add(case_id=case.pk, obj=body.supervised_object(), actor=request.user,
                                     expected_version=body.version)
     return SupervisionOut.from_case(case)
@@ -213,7 +186,7 @@ def supervision_object_add(request, case_id: CaseId, body: ObjectAddIn):
 
 @router.post("/{case_id}/avslutning", response=SupervisionOut, summary="Avslutt saken (med resultat ved BM 5)")
 def supervision_case_close(request, case_id: CaseId, body: CloseIn):
-    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    case = case_changeable(request, case_id, kind=Kind.SUPERVISION_CASE)
     return SupervisionOut.from_case(services.supervision_case_close(
         case_id=case.pk, result=body.result, on=body.on, reason=body.reason, actor=request.user,
         expected_version=body.version))
@@ -222,7 +195,7 @@ def supervision_case_close(request, case_id: CaseId, body: CloseIn):
 @router.post("/{case_id}/oversendelse", response=SupervisionOut,
              summary="Send saken til Statens helsetilsyn for vurdering av administrativ reaksjon")
 def supervision_case_forward(request, case_id: CaseId, body: ForwardIn):
-    case = changeable_case(request, case_id, Kind.SUPERVISION_CASE)
+    case = case_changeable(request, case_id, kind=Kind.SUPERVISION_CASE)
     services.supervision_case_forward(case_id=case.pk, on=body.on, reason=body.reason, actor=request.user,
                                       expected_version=body.version)
     return SupervisionOut.from_case(case)
