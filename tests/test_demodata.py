@@ -32,6 +32,11 @@ def test_the_same_seed_gives_the_same_bytes():
     assert lines(seed=7, years=[2024], scale=0.03) == lines(seed=7, years=[2024], scale=0.03)
 
 
+def test_lines_are_what_the_standard_librarys_json_writes():
+    for case in generate(seed=5, years=[2024], scale=0.02):
+        assert case.line() == json.dumps(case.as_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
 def test_another_seed_gives_other_cases():
     assert lines(seed=7, years=[2024], scale=0.03) != lines(seed=8, years=[2024], scale=0.03)
 

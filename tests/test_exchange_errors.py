@@ -1,4 +1,5 @@
 """An import with a bad line writes nothing, and says in Norwegian which line, which field and what is wrong."""
+import hashlib
 import io
 import json
 from pathlib import Path
@@ -11,6 +12,7 @@ from tilsyn.cases.models import Assessment, Case, JournalEntry, Party
 from tilsyn.coercion.models import Ch9Vedtak
 from tilsyn.complaints.models import RightsComplaint
 from tilsyn.exchange.importer import ImportRejected, import_cases
+from tilsyn.exchange.validate import line_digest
 from tilsyn.supervision.models import Reaction, SupervisionCase
 
 pytestmark = pytest.mark.django_db
@@ -255,6 +257,38 @@ def test_it_refuses_a_nul_character_which_the_database_cannot_store(tmp_path):
     line["parties"][0]["name"] = "Øyvind\u0000Aas"
     assert refused(write(tmp_path, line)) == [
         "Linje 1, felt «parties[0].name»: teksten inneholder tegnet \\u0000, som ikke kan lagres."]
+
+
+def test_nan_and_infinity_are_not_json(tmp_path):
+    text = json.dumps(complaint(), ensure_ascii=False)
+    lines = [text.replace('"sector":', '"x":NaN,"sector":', 1), text.replace('"sector":', '"x":-Infinity,"sector":', 1)]
+    problems = refused(write(tmp_path, *lines))
+    assert len(problems) == 2
+    assert all(p.startswith(f"Linje {n}: ugyldig JSON (") for n, p in enumerate(problems, 1)), problems
+
+
+def test_a_line_with_a_byte_order_mark_is_read_as_before(tmp_path):
+    path = write(tmp_path, "\ufeff" + json.dumps(complaint(), ensure_ascii=False))
+    assert import_cases(path).created == 1
+
+
+def test_invalid_utf8_is_named_as_such(tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(json.dumps(complaint(), ensure_ascii=False).encode().replace(b"\xc3\xb8", b"\xf8", 1) + b"\n")
+    assert refused(path) == ["Linje 1: linjen er ikke gyldig UTF-8."]
+
+
+@pytest.mark.parametrize("source", ["examples", "edge cases"])
+def test_the_fingerprint_is_the_standard_librarys_json(source):
+    """line_digest writes with orjson; fingerprints stored by earlier imports were made with json.dumps."""
+    if source == "examples":
+        objects = [json.loads(line) for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
+    else:
+        objects = [{"b": "æøå \u2028 \U0001f600 \x01\x1f\x7f \"\\/", "a": [1.5, 0.1, 100.0, 9999.9, -0.0, 0, -7,
+                                                                                 2**63, True, False, None, {}, []]}]
+    for obj in objects:
+        text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert line_digest(obj) == hashlib.sha256(text.encode()).digest()
 
 
 def test_it_refuses_a_date_that_is_not_in_the_calendar(tmp_path):

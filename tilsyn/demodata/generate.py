@@ -71,9 +71,9 @@ def number(cases: list[DemoCase]) -> None:
 
 
 def write(cases: list[DemoCase], path: str | Path) -> int:
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    with open(path, "wb") as f:
         for start in range(0, len(cases), 5_000):
-            f.write("".join(f"{case.line()}\n" for case in cases[start:start + 5_000]))
+            f.write(b"".join(case.encoded() + b"\n" for case in cases[start:start + 5_000]))
     return len(cases)
 
 

@@ -9,7 +9,6 @@ as ten.
 """
 import contextlib
 import io
-import json
 import os
 import shutil
 import tempfile
@@ -29,7 +28,7 @@ from tilsyn.exchange.file_check import CHANGED, NEW, UNCHANGED, FileCheck
 from tilsyn.exchange.indexes import CaseIndex, ReferenceIndex
 from tilsyn.exchange.parallel import checked_runs
 from tilsyn.exchange.rows import CASE, CASE_UPDATE_FIELDS, ExistingCase, RowBuilder, Rows
-from tilsyn.exchange.validate import ImportProblem, line_digest
+from tilsyn.exchange.validate import ImportProblem, line_digest, parse_json
 from tilsyn.exchange.writers import IdAllocator, write_in_background
 from tilsyn.notifications.models import IncidentNotification
 from tilsyn.supervision.models import Reaction
@@ -167,7 +166,7 @@ def lines_to_write(source, size, plan: Plan, progress) -> Iterator[tuple[int, di
     for line_no, raw in enumerate(source, 1):
         done += len(raw)
         if statuses[line_no - 1] in (NEW, CHANGED):
-            yield line_no, json.loads(raw)
+            yield line_no, parse_json(raw)
         if progress and line_no % 5_000 == 0:
             progress("write", done, size)
     if progress:

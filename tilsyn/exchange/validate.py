@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import fastjsonschema
+import orjson
 
 from tilsyn.cases.identifiers import valid_fodselsnummer, valid_org_number
 from tilsyn.complaints.models import PROVISION_CATALOGUE
@@ -86,18 +87,46 @@ def inline_refs(node, definitions: dict):
     return node
 
 
+class NotJson(ValueError):
+    """NaN or Infinity: Python's json reads them, but they are not JSON."""
+
+
+def refuse_constant(name: str):
+    raise NotJson(name)
+
+
+def parse_json(raw: bytes):
+    """One line's JSON value. orjson reads it, three to four times faster than the standard library; a line
+    orjson refuses is read again by the standard library, which also takes a UTF-8 byte order mark and words its
+    errors as the import's messages always have. NaN and Infinity are refused by both.
+    Raises UnicodeDecodeError or json.JSONDecodeError."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        try:
+            return json.loads(raw, parse_constant=refuse_constant)
+        except NotJson:
+            raise error from None
+
+
 def json_error(raw: bytes) -> json.JSONDecodeError:
     try:
-        json.loads(raw)
+        parse_json(raw)
     except json.JSONDecodeError as error:
         return error
     raise AssertionError("the line parsed after all")
 
 
 def line_digest(obj: dict) -> bytes:
-    """Fingerprint of a line's content, whatever the order of its keys or its spacing."""
-    text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).digest()
+    """Fingerprint of a line's content, whatever the order of its keys or its spacing: the SHA-256 of its
+    compact JSON with sorted keys. orjson writes the same bytes as the standard library's
+    `json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` for every value a line can hold
+    (tests/test_exchange_errors.py checks it), so the fingerprints of earlier imports still match."""
+    try:
+        text = orjson.dumps(obj, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # an integer of more than 64 bits, which only the standard library writes
+        text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return hashlib.sha256(text).digest()
 
 
 @dataclass(frozen=True)
@@ -146,7 +175,7 @@ def check_lines(lines, reference: ReferenceIndex, existing: Container[str]) -> C
 
 def parse(line_no: int, raw: bytes, validate_schema, problems: list[ImportProblem]) -> dict | None:
     try:
-        obj = json.loads(raw)
+        obj = parse_json(raw)
     except UnicodeDecodeError:
         problems.append(ImportProblem(line_no, None, "linjen er ikke gyldig UTF-8"))
         return None
