@@ -120,3 +120,11 @@ def test_a_registered_duplicate_is_listed_in_the_answer(api):
 def test_the_openapi_document_describes_the_actions(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/saker/{case_id}/avslutt", "/api/saker/{case_id}/stans", "/api/klager/"} <= set(paths)
+
+
+def test_the_frameworks_own_refusals_are_norwegian_too(client, caseworker_a):
+    assert client.get("/api/saker/").json() == {"detail": "Du må være logget inn."}
+    client.force_login(caseworker_a)
+    response = client.post("/api/klager/", "{ikke json", content_type="application/json")
+    assert (response.status_code, response.json()["detail"]) == (
+        400, "Innholdet i forespørselen kan ikke leses (forventet JSON).")

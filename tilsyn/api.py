@@ -5,7 +5,9 @@ Authentication: the user's session (django-ninja checks CSRF on writes); the acc
 """
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import django_auth
 
@@ -49,3 +51,20 @@ def request_invalid(request, error: RequestInvalid):
     """The request does not match the documented schema: 422, a Norwegian summary and pydantic's details."""
     return api.create_response(request, {"detail": _("Forespørselen har ugyldige eller manglende felt."),
                                          "errors": error.errors}, status=422)
+
+
+# django-ninja's own refusals, said in Norwegian; our own HttpErrors are Norwegian already and pass unchanged.
+NINJA_MESSAGES = {
+    "Cannot parse request body": gettext_lazy("Innholdet i forespørselen kan ikke leses (forventet JSON)."),
+    "Unauthorized": gettext_lazy("Du må være logget inn."),
+    "Forbidden": gettext_lazy("Du har ikke tilgang."),
+    "CSRF check Failed": gettext_lazy(
+        "CSRF-sjekken feilet: send X-CSRFToken med verdien fra informasjonskapselen csrftoken."),
+}
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error: HttpError):
+    message = NINJA_MESSAGES.get(error.message)
+    return api.create_response(request, {"detail": str(message) if message else error.message},
+                               status=error.status_code)
