@@ -69,3 +69,59 @@ def test_a_later_year_without_targets_of_its_own_uses_the_latest_ones():
 @pytest.mark.django_db
 def test_a_case_with_no_deadline_target_has_none():
     assert deadline_target(year=2024, kind="access_request", sector="health") is None
+
+
+def test_a_moved_deadline_lands_on_a_working_day():
+    from tilsyn.cases.deadlines import deadline_moved
+    # Friday 10 May 2024 + 7 days is Constitution Day; Whitsun follows: Tuesday 21 May.
+    assert deadline_moved(D(2024, 5, 10), days=7) == D(2024, 5, 21)
+    assert deadline_moved(D(2024, 5, 13), days=0) == D(2024, 5, 13)
+
+
+def complaint(received, **fields):
+    from conftest import OFFICE_A, make_case
+    from tilsyn.complaints.models import RightsComplaint
+    case = make_case(OFFICE_A, 1, received=received, **fields)
+    RightsComplaint.objects.create(case=case, complaint_type="health")
+    return case
+
+
+@pytest.mark.django_db
+def test_a_new_complaint_is_due_three_months_after_it_was_received_on_a_working_day():
+    from tilsyn.cases.deadlines import case_due_date
+    assert case_due_date(complaint(D(2024, 2, 17))) == D(2024, 5, 21)  # 17 May, then Whitsun
+
+
+@pytest.mark.django_db
+def test_the_paused_clock_moves_the_deadline_and_an_extension_moves_it_further(caseworker_a):
+    from tilsyn.cases.services import case_clock_pause, case_clock_resume, case_deadline_extend
+    case = complaint(D(2024, 2, 12), deadline=D(2024, 5, 13))
+    case_clock_pause(case_id=case.pk, actor=caseworker_a, on=D(2024, 3, 1), reason="Venter på journal")
+    case = case_clock_resume(case_id=case.pk, actor=caseworker_a, on=D(2024, 3, 22))
+    assert (case.paused_days, case.deadline) == (21, D(2024, 6, 3))
+
+    case = case_deadline_extend(case_id=case.pk, deadline=D(2024, 6, 29), reason="Sakkyndig", actor=caseworker_a)
+    assert case.deadline == D(2024, 7, 1)  # 29 June 2024 is a Saturday
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("closed, within", [(D(2024, 5, 12), True), (D(2024, 5, 13), False)])
+def test_target_attainment_counts_calendar_time_from_receipt_as_the_statistics_do(caseworker_a, closed, within):
+    from tilsyn.cases.deadlines import case_closed_within_target
+    from tilsyn.cases.services import case_clock_pause, case_close
+    # Received 12 February: "within 3 months" ends 12 May, whatever the deadline says. A pause moves the
+    # caseworker's deadline, not the target's measure.
+    case = complaint(D(2024, 2, 12), deadline=D(2024, 5, 13))
+    case_clock_pause(case_id=case.pk, actor=caseworker_a, on=D(2024, 3, 1))
+    case = case_close(case_id=case.pk, actor=caseworker_a, on=closed)
+    assert case.deadline > closed
+    assert case_closed_within_target(case) is within
+
+
+@pytest.mark.django_db
+def test_an_open_case_or_one_without_a_target_has_no_attainment():
+    from conftest import OFFICE_A, make_case
+    from tilsyn.cases.deadlines import case_closed_within_target
+    assert case_closed_within_target(complaint(D(2024, 2, 12))) is None
+    access = make_case(OFFICE_A, 2, kind="access_request", closed=D(2024, 3, 1), status="closed")
+    assert case_closed_within_target(access) is None
