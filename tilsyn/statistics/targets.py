@@ -381,6 +381,11 @@ def target_attainments(targets, ctx: Context) -> list[tuple]:
     return [(target, rule.attainment(target, [lay() for lay in layouts])) for target, rule, layouts in planned]
 
 
+def helsetilsynets_own(target) -> bool:
+    """Whether a target is Helsetilsynet's own (one national figure) rather than each county governor's."""
+    return rule_of(target).tables(target)[0].id == "national"
+
+
 def headline_measure(target) -> Measure:
     """The measure of a target's headline figure: the one whose cases a drill-down lists."""
     rule = rule_of(target)

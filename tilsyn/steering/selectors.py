@@ -4,7 +4,7 @@ import calendar
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +13,7 @@ from tilsyn.cases.models import Case
 from tilsyn.reference.models import Office, Target
 from tilsyn.statistics.backlogs import AGE_BANDS, ALL_CASES, BACKLOGS, BY_CODE
 from tilsyn.statistics.engine import COUNT, Context, Count_, Ratio, compute_tables, measure_cases
-from tilsyn.statistics.targets import ORDER, headline_measure, national, per_office, rule_of
+from tilsyn.statistics.targets import ORDER, headline_measure, helsetilsynets_own, national, per_office, rule_of
 from tilsyn.steering.models import Figure, Refresh
 
 MONTHS = range(1, 13)
@@ -119,9 +119,9 @@ class _Figures:
     """The year's stored figures of some kinds, looked up by (kind, key, day, office id), by month, and by the last
     day kept in a year. One query."""
 
-    def __init__(self, year: int, kinds):
+    def __init__(self, year: int, kinds, where: Q = Q()):
         self.at, self.months, self.last = {}, {}, {}
-        rows = Figure.objects.filter(year=year, kind__in=kinds).values_list(
+        rows = Figure.objects.filter(where, year=year, kind__in=kinds).values_list(
             "kind", "key", "day", "office_id", "value", "goal", "reached", "offices_reached")
         for kind, key, day, office_id, value, goal, reached, offices_reached in rows:
             stored = _Stored(_plain(value), _plain(goal), reached, offices_reached)
@@ -144,20 +144,31 @@ class _Figures:
         return self.last.get((kind, year))
 
 
+def last_day(year: int, kind: str) -> datetime.date | None:
+    """The last day of `year` the year's figures of a kind were kept for."""
+    return Figure.objects.filter(year=year, kind=kind, day__year=year).aggregate(last=Max("day"))["last"]
+
+
+def _wanted(office: Office | None, days) -> Q:
+    """The stored figures a page needs: the country's on every day (its trends), and the offices' on `days`, or
+    one office's on every day."""
+    return Q(office__isnull=True) | (Q(office=office) if office is not None else Q(day__in=days))
+
+
 def target_rows(year: int, office: Office | None = None) -> list[TargetRow]:
     """Every target of the year: the country, each office, how many reached it, the trend this year and last.
     With `office`, the targets that office answers for (Helsetilsynet: its own), and its own figures."""
     offices = county_governors()
-    figures = _Figures(year, [Figure.Kind.ATTAINMENT])
     kind = Figure.Kind.ATTAINMENT
-    day = figures.last_day(kind, year)
+    day = last_day(year, kind)
+    figures = _Figures(year, [kind], _wanted(office, [day]))
     rows = []
     for target in steering_targets(year):
         country = figures.get(kind, target.code, day, None)
         if country is None or rule_of(target) is None:
             continue
-        per_office = [figures.get(kind, target.code, day, o.pk) for o in offices]
-        is_national = all(f is None for f in per_office)
+        is_national = helsetilsynets_own(target)
+        office_figures = [] if is_national else [figures.get(kind, target.code, day, o.pk) for o in offices]
         if office is not None and is_national != (office.kind == Office.Kind.NATIONAL):
             continue
         own = None if office is None or is_national else figures.get(kind, target.code, day, office.pk)
@@ -166,7 +177,7 @@ def target_rows(year: int, office: Office | None = None) -> list[TargetRow]:
             target=target, unit=headline_measure(target).unit, goal=country.goal,
             country=Cell(country.value, country.reached), offices_reached=country.offices_reached,
             offices=[] if is_national else [Cell(f.value if f else None, f.reached if f else None, o,
-                                                 f.goal if f else None) for f, o in zip(per_office, offices)],
+                                                 f.goal if f else None) for f, o in zip(office_figures, offices)],
             day=day, office=Cell(own.value, own.reached, office, own.goal) if own else None,
             this_year=figures.by_month(kind, target.code, trend_office, year),
             last_year=figures.by_month(kind, target.code, trend_office, year - 1)))
@@ -179,8 +190,8 @@ def backlog_rows(year: int, office: Office | None = None) -> list[BacklogRow]:
     that office has (Helsetilsynet: its own) and its own figures."""
     offices = county_governors()
     kind = Figure.Kind.BACKLOG
-    figures = _Figures(year, [kind])
-    start, end = datetime.date(year - 1, 12, 31), figures.last_day(kind, year)
+    start, end = datetime.date(year - 1, 12, 31), last_day(year, kind)
+    figures = _Figures(year, [kind], _wanted(office, [start, end]))
     rows = []
     for backlog in BACKLOGS:
         if office is not None and backlog.national != (office.kind == Office.Kind.NATIONAL):

@@ -15,6 +15,7 @@ from tilsyn.security import rls
 from tilsyn.statistics.backlogs import AGE_BANDS
 from tilsyn.statistics.exports import download
 from tilsyn.steering import selectors
+from tilsyn.steering.display import backlogs_shown, targets_shown
 from tilsyn.steering.exports import backlogs_table, targets_table, trend_table
 from tilsyn.steering.forms import DateForm, DrillDownForm, YearForm
 
@@ -34,7 +35,8 @@ def panel(request):
     if exported:
         return exported
     return render(request, "steering/panel.html", {
-        "form": form, "year": year, "targets": targets, "backlogs": backlogs, "end": end,
+        "form": form, "year": year, "last_year": (year or 0) - 1, "targets_shown": targets_shown(targets),
+        "backlogs_shown": backlogs_shown(backlogs), "end": end,
         "offices": selectors.county_governors(), "refresh": selectors.latest_refresh(),
         "home_office": selectors.home_office(request.user), "charts": _charts(year, targets, backlogs),
         "query": request.GET.urlencode()})
@@ -57,7 +59,9 @@ def office(request, code):
     if exported:
         return exported
     return render(request, "steering/office.html", {
-        "form": form, "year": year, "office": office, "targets": targets, "backlogs": backlogs, "end": end,
+        "form": form, "year": year, "last_year": (year or 0) - 1, "office": office,
+        "targets_shown": targets_shown(targets, office), "backlogs_shown": backlogs_shown(backlogs, office),
+        "end": end,
         "series": series, "chosen": chosen, "flows": flows, "flows_chart": _flows_chart(flows),
         "age_bands": selectors.age_bands(office, end), "band_labels": [label for label, _limit in AGE_BANDS],
         "oldest": selectors.oldest_open_cases(request.user, office, end),
