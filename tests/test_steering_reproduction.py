@@ -113,14 +113,17 @@ def test_the_backlogs_at_1_january_and_31_december_are_the_published_ones(panel)
                                           text_figure("ved utgangen av året var 1 467 restanser")),
         ("sf-health-complaint", None): (text_figure("Ved inngangen til 2024 var det 3 297 saker i restanse"),
                                         text_figure("mot 3 455 ved utgangen av året")),
-        ("sf-health-complaint", "SFOBOA"): (1619, text_figure("1619 saker ved inngangen til 2024 til 2301 restanser ved utgangen av 2024")),
-        ("sf-health-complaint", "SFVL"): (867, text_figure("Statsforvalteren i Vestland har hatt en nedgang fra 867 til 198 restanser")),
+        # The text states the offices' start in the same sentence as their end; figures-in-text lists the end.
+        ("sf-health-complaint", "SFOBOA"): (1619, text_figure(
+            "1619 saker ved inngangen til 2024 til 2301 restanser ved utgangen av 2024")),
+        ("sf-health-complaint", "SFVL"): (867, text_figure(
+            "Statsforvalteren i Vestland har hatt en nedgang fra 867 til 198 restanser")),
         ("sf-social-complaint", None): (text_figure("mot 524 ved utgangen av 2023"),
                                         text_figure("(restanser) var 668 mot 524 ved utgangen av 2023")),
         ("sf-coercion-ch9-review", None): (text_figure("mot 463 i 2023"),
                                            text_figure("Restansene ved utgangen av 2024 var 476")),
-        ("htil-supervision", None): (text_figure("mot 118 på samme tid i 2023"),
-                                     text_figure("Per 31. desember 2024 var 114 tilsynssaker til behandling i Helsetilsynet")),
+        ("htil-supervision", None): (text_figure("mot 118 på samme tid i 2023"), text_figure(
+            "Per 31. desember 2024 var 114 tilsynssaker til behandling i Helsetilsynet")),
         ("htil-incident-follow-up", None): (own_follow_up_backlog(2023), own_follow_up_backlog(2024)),
     }
     for (series, office), (start, end) in published_backlogs.items():
