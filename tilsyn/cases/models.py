@@ -92,6 +92,10 @@ class Case(models.Model):
             models.Index(fields=["office", "kind", "closed"]),
             models.Index(fields=["kind", "received"]),
             models.Index(fields=["kind", "closed"]),
+            # The work queue: an office's open cases, most urgent first. Open cases are a few percent of all,
+            # so the queue stays as fast after ten years as after one.
+            models.Index(fields=["office", "-priority", "deadline", "received", "id"],
+                         condition=Q(closed__isnull=True), name="case_open_queue"),
         ]
 
     def __str__(self):

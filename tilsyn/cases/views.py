@@ -18,7 +18,7 @@ from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases import forms, pseudonymise, services
 from tilsyn.cases.access import pseudonymised_cases, reads_pseudonymised
 from tilsyn.security import rls
-from tilsyn.cases.access import can_change_case, visible_cases
+from tilsyn.cases.access import can_change_case, case_handlers, visible_cases
 from tilsyn.cases.deadlines import case_closed_within_target
 from tilsyn.cases.kinds import KINDS, case_details, case_panel_template, registration_links
 from tilsyn.cases.models import Case, Status
@@ -44,10 +44,11 @@ def queue(request):
     )
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("side"))
     audit_record(request=request, action=Action.LIST, cases=page)
-    rows = [(case, forms.AssignForm(case=case) if case.is_open and can_change_case(request.user, case) else None)
-            for case in page]
+    # One list of the office's caseworkers for every row's assign menu (not a form with its query per row).
+    handlers = [(user.pk, str(user)) for user in case_handlers(office_id=request.user.office_id)]
+    rows = [(case, case.is_open and can_change_case(request.user, case)) for case in page]
     return render(request, "cases/queue.html", {
-        "form": form, "page": page, "rows": rows, "today": timezone.localdate(),
+        "form": form, "page": page, "rows": rows, "handlers": handlers, "today": timezone.localdate(),
         "new_case_links": registration_links(request.user), "here": request.get_full_path(),
     })
 

@@ -3,6 +3,7 @@ import datetime
 
 from django import template
 from django.db import models
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -37,3 +38,12 @@ def detail_rows(instance) -> list[tuple[str, object]]:
             continue
         rows.append((field.verbose_name, value))
     return rows
+
+
+@register.simple_tag
+def caseworker_options(handlers: list[tuple[int, str]], selected_id: int | None) -> str:
+    """The <option>s of an assign menu, the case's caseworker selected, from one list of (id, name) for the
+    whole page: a work queue of 50 rows renders in microseconds what 50 form widgets took 300 ms to."""
+    nobody = format_html('<option value="">{}</option>', _("Ingen"))
+    return nobody + format_html_join("", '<option value="{}"{}>{}</option>', (
+        (pk, " selected" if pk == selected_id else "", name) for pk, name in handlers))
