@@ -12,6 +12,7 @@ from test_statistics_fixtures import make_complaint, make_supervision
 
 from tilsyn.accounts.models import Role
 from tilsyn.reference.models import Office
+from tilsyn.statistics.backlogs import ALL_CASES, days_before
 from tilsyn.statistics.engine import MONTHS, PERCENT
 from tilsyn.statistics.selectors import table_compute
 from tilsyn.steering.models import Figure, Refresh
@@ -229,6 +230,23 @@ def test_the_office_view_shows_the_offices_figures_and_its_cases_near_their_dead
     assert "90\u00a0%" in page
     assert "Åpne saker etter alder" in page
     assert f'/saker/{due.pk}/' in page
+
+
+def test_the_office_view_before_any_case_or_refresh_is_a_page(manager):
+    """It once took the year 1 as its last day and fell over counting age bands a year before it."""
+    assert manager.get(f"/styring/embete/{OFFICE_A}/").status_code == 200
+    assert manager.get(f"/styring/embete/{OFFICE_A}/", {"ar": "1"}).status_code == 200
+
+
+@pytest.mark.parametrize("figure", [{"figur": "backlog", "nokkel": "all", "dag": "0001-01-02", "aldersgruppe": "3"},
+                                    {"figur": "inflow", "nokkel": "all", "dag": "9999-12-31"}])
+def test_a_drill_down_to_a_day_at_the_calendars_edge_is_not_found(manager, figure):
+    assert manager.get("/styring/saker/", figure).status_code == 404
+
+
+def test_an_age_band_near_the_calendars_start_counts_from_its_first_day():
+    assert days_before(datetime.date(1, 2, 1), 365) == datetime.date.min
+    assert "datetime.date(1, 1, 1)" in str(ALL_CASES.aged(datetime.date(1, 2, 1), 3).where)
 
 
 def test_the_drill_down_page_lists_only_visible_cases(manager, complaints):

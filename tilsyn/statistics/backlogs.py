@@ -20,6 +20,14 @@ AGE_BANDS = ((_("Under 1 md."), 30), (_("1–3 md."), 91), (_("3–6 md."), 182)
              (_("Over 12 md."), None))
 
 
+def days_before(day: datetime.date, days: int) -> datetime.date:
+    """`day` less `days` days, or the earliest date there is: no case was received before it anyway."""
+    try:
+        return day - datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.min
+
+
 class Backlog:
     def __init__(self, code: str, label, where: Q, *, start: str = "received", national: bool = False,
                  open_source: Source | None = None):
@@ -33,9 +41,9 @@ class Backlog:
         """The cases open on `day` whose age falls in AGE_BANDS[band]."""
         older_than = 0 if band == 0 else AGE_BANDS[band - 1][1]
         at_most = AGE_BANDS[band][1]
-        where = Q(**{f"{self.start}__lte": day - datetime.timedelta(days=older_than)})
+        where = Q(**{f"{self.start}__lte": days_before(day, older_than)})
         if at_most is not None:
-            where &= Q(**{f"{self.start}__gt": day - datetime.timedelta(days=at_most)})
+            where &= Q(**{f"{self.start}__gt": days_before(day, at_most)})
         return self.open.narrowed(where)
 
     def on_days(self, days: list[datetime.date]) -> Table:

@@ -2,6 +2,7 @@
 import datetime
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from tilsyn.reference.models import Office, Target
@@ -34,7 +35,9 @@ class DateForm(forms.Form):
 class DrillDownForm(forms.Form):
     figur = forms.ChoiceField(choices=Figure.Kind.choices)
     nokkel = forms.CharField(max_length=80)
-    dag = forms.DateField()
+    # A day the figures could be about: a week's figure reaches six days past it, an age band a year before.
+    dag = forms.DateField(validators=[MinValueValidator(datetime.date(1900, 1, 1)),
+                                      MaxValueValidator(datetime.date(2999, 12, 31))])
     embete = forms.ModelChoiceField(queryset=Office.objects.all(), to_field_name="code", required=False)
     aldersgruppe = forms.TypedChoiceField(choices=[(i, i) for i in range(len(AGE_BANDS))], coerce=int,
                                           required=False, empty_value=None)

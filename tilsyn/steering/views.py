@@ -50,7 +50,8 @@ def office(request, code):
     year = form.year()
     targets = selectors.target_rows(year, office) if year else []
     backlogs = selectors.backlog_rows(year, office) if year else []
-    end = _end_day(targets, backlogs) or min(timezone.localdate(), datetime.date(year or 1, 12, 31))
+    today = timezone.localdate()
+    end = _end_day(targets, backlogs) or (min(today, datetime.date(year, 12, 31)) if year else today)
     series = selectors.series_for(office)
     chosen = next((b for b in series if b.code == request.GET.get("serie")), series[0])
     flows = selectors.weekly_flows(year, office, chosen.code) if year else []
