@@ -44,7 +44,9 @@ class Case(models.Model):
     system_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     external_id = models.CharField(max_length=64, unique=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)
-    office = models.ForeignKey("reference.Office", on_delete=models.PROTECT, related_name="cases")
+    # No index of its own: the indexes below that start with the office serve every lookup by office, and each
+    # index more costs every import (benchmarks/README.md).
+    office = models.ForeignKey("reference.Office", on_delete=models.PROTECT, related_name="cases", db_index=False)
     sector = models.CharField(max_length=20, choices=Sector.choices)
     # Noark 5 saksaar/sakssekvensnummer: the case number «2024/1234» within the office.
     case_year = models.PositiveSmallIntegerField()
@@ -133,12 +135,16 @@ class Party(models.Model):
     name = models.CharField(max_length=200)
     national_id = models.CharField(max_length=11, blank=True, help_text=_("Fødselsnummer"))
     org_number = models.CharField(max_length=9, blank=True)
+    # The codes are read with their party (found by case), never searched across parties: no index on them,
+    # which spares every import three index inserts a party.
     object_type = models.ForeignKey("reference.Term", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="+", limit_choices_to={"vocabulary": "supervised_object_type"})
+                                    related_name="+", limit_choices_to={"vocabulary": "supervised_object_type"},
+                                    db_index=False)
     profession = models.ForeignKey("reference.Term", on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", limit_choices_to={"vocabulary": "profession"})
+                                   related_name="+", limit_choices_to={"vocabulary": "profession"}, db_index=False)
     service_level = models.ForeignKey("reference.Term", on_delete=models.PROTECT, null=True, blank=True,
-                                      related_name="+", limit_choices_to={"vocabulary": "service_level"})
+                                      related_name="+", limit_choices_to={"vocabulary": "service_level"},
+                                      db_index=False)
     address = models.CharField(max_length=200, blank=True)
     postal_code = models.CharField(max_length=4, blank=True)
     postal_place = models.CharField(max_length=100, blank=True)
@@ -188,7 +194,8 @@ class JournalEntry(models.Model):
         CASE_PRESENTATION = "S", _("Saksframlegg")
 
     system_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="journal")
+    # Indexed by journal_number_unique (case, number), which serves lookups by case as well.
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="journal", db_index=False)
     number = models.PositiveIntegerField(help_text=_("Journalpostnummer i saken"))
     type = models.CharField(max_length=1, choices=Type.choices)
     title = models.CharField(max_length=300)
