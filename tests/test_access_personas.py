@@ -4,6 +4,7 @@ Pages come from the URL resolver and API endpoints from the OpenAPI document, so
 tried too; drill-downs and downloads are found by following the links the pages themselves offer. A leak is a
 response that names a person of a case the persona may not see (their name or fødselsnummer)."""
 import re
+import sys
 
 import pytest
 from django.test import Client
@@ -11,6 +12,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import OFFICE_A, OFFICE_B, VerifiedClient, make_case, make_user
 from tilsyn.accounts.models import Role
+from tilsyn.cases import access
+from tilsyn.cases.models import Case
+from tilsyn.security import rls
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +70,9 @@ def body_of(response) -> str:
     return response.content.decode(errors="replace")
 
 
-def test_no_persona_sees_another_personas_cases(world, capsys):
+def persona_attempts(world, personas=PERSONAS) -> tuple[int, list, list]:
+    """Each of `personas` tries every page, API endpoint, export and drill-down: (attempts, leaks, 5xx errors),
+    a leak and an error as (persona, method, path, what)."""
     case_ids = [case.pk for case in world.values()]
     assessment_ids = []
     api_paths = []
@@ -78,7 +84,7 @@ def test_no_persona_sees_another_personas_cases(world, capsys):
                    "/api/saker/?status=all"]
 
     attempts, leaks, errors = 0, [], []
-    for persona, (role, office, may_read) in PERSONAS.items():
+    for persona, (role, office, may_read) in personas.items():
         # A page that fails is recorded and reported, not raised: the question here is what leaks.
         client = Client(raise_request_exception=False) if role is None else VerifiedClient(raise_request_exception=False)
         if role is not None:
@@ -107,9 +113,35 @@ def test_no_persona_sees_another_personas_cases(world, capsys):
                 # Follow the drill-downs and downloads the page offers.
                 for link in re.findall(r'href="(/(?:styring/saker|statistikk|saker|tilgangslogg)/[^"]*\?[^"]+)"', body):
                     queue.append(("GET", link.replace("&amp;", "&")))
+    return attempts, leaks, errors
+
+
+def test_no_persona_sees_another_personas_cases(world, capsys):
+    attempts, leaks, errors = persona_attempts(world)
     with capsys.disabled():
         print(f"\n{attempts} attempts, {len(leaks)} leaks")
         for error in sorted(set((e[2], e[3]) for e in errors)):
             print("5xx (not a leak, but a bug):", *error)
     assert leaks == []
     assert attempts > 500
+
+
+def test_the_check_reports_leaks_when_the_office_filter_is_dropped(world, monkeypatch):
+    """The suite above would notice: with `visible_cases` giving every office's cases (and, on PostgreSQL, row
+    security letting every row through too), caseworker A's pages, API and lists name B's and H's people."""
+    original = access.visible_cases
+
+    def every_office(user):
+        return Case.objects.all() if access.reads_cases(user) else Case.objects.none()
+
+    for module in list(sys.modules.values()):
+        if getattr(module, "visible_cases", None) is original:
+            monkeypatch.setattr(module, "visible_cases", every_office)
+    monkeypatch.setattr(rls, "request_enter", lambda user: rls._set("all", None))
+
+    attempts, leaks, errors = persona_attempts(world, {"caseworker A": PERSONAS["caseworker A"]})
+
+    leaked = {path for _persona, _method, path, _values in leaks}
+    other = world["B"].pk
+    assert {f"/saker/{other}/", f"/api/saker/{other}", "/saker/?status=all", "/api/saker/?status=all"} <= leaked
+    assert errors == [] and attempts > 100

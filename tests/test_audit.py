@@ -3,6 +3,7 @@ import csv
 import io
 
 import pytest
+from django.core.management import call_command
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from conftest import OFFICE_A, OFFICE_B, PASSWORD, make_case, make_user
@@ -10,6 +11,8 @@ from tilsyn.accounts.models import Role
 from tilsyn.audit.maintenance import audit_maintenance, maintenance_allow
 from tilsyn.audit.models import AuditEntry
 from tilsyn.audit.services import Action, audit_record
+from tilsyn.cases.models import Case
+from tilsyn.reference.models import Office
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +114,118 @@ def test_only_the_security_officer_exports_the_log(client, caseworker_a):
     client.force_login(make_user(Role.MANAGER, OFFICE_A, "leder-a"))
     assert client.get("/tilgangslogg/eksport.csv").status_code == 403
     assert client.get("/tilgangslogg/").status_code == 403
+
+
+# -- registering: every registration goes through case_register, which records it with the request's origin ------
+
+
+def complaint_form():
+    from test_case_handling_complaints import form_data
+    return form_data()
+
+
+def supervision_form():
+    from test_supervision_handling import registration_post
+    return registration_post()
+
+
+def notification_form():
+    from test_notification_handling import term
+    return {"received": "2024-03-01", "notifier_type": term("notifier_type", "patient_user").pk,
+            "notifier_name": "Ola Nordmann", "service_type": term("incident_service_type", "mental_health_substance").pk,
+            "service_name": "DPS Bjørgvin", "patient_name": "Ola Nordmann"}
+
+
+@pytest.mark.parametrize("office, url, form", [(OFFICE_A, "/saker/klager/ny/", complaint_form),
+                                               (OFFICE_A, "/saker/tilsynssaker/ny/", supervision_form),
+                                               ("HTIL", "/saker/varsler/ny/", notification_form)])
+def test_registering_a_case_on_its_form_records_who_created_it_and_from_where(client, office, url, form):
+    user = make_user(Role.CASEWORKER, office, "registrerer")
+    client.force_login(user)
+
+    response = client.post(url, form(), REMOTE_ADDR="10.1.2.3")
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.get(action=Action.CREATE)
+    case = Case.objects.get()
+    assert (entry.case_id, entry.case_office_id, entry.username, entry.user_office, entry.channel, entry.path,
+            entry.ip) == (case.pk, case.office_id, user.username, office, "side", url, "10.1.2.3")
+
+
+def test_a_refused_registration_records_nothing(client, caseworker_a):
+    client.force_login(caseworker_a)
+    from test_supervision_handling import registration_post
+    assert client.post("/saker/tilsynssaker/ny/", registration_post(**{"objekt-0-profession": ""})).status_code == 400
+    assert not AuditEntry.objects.filter(action=Action.CREATE).exists()
+
+
+def test_registering_through_the_api_is_recorded_as_from_the_api(client, caseworker_a):
+    from test_case_handling_api import complaint_body
+    client.force_login(caseworker_a)
+
+    case = client.post("/api/klager/", complaint_body(), content_type="application/json").json()
+
+    assert (caseworker_a.username, "create", "api", case["id"]) in entries()
+
+
+def test_forwarding_records_the_new_case_at_the_receiving_office_as_created_by_the_sender(client):
+    from test_notification_handling import register
+    from tilsyn.notifications.models import Routing
+    htil = make_user(Role.CASEWORKER, "HTIL", "saksbehandler-htil")
+    notification = register(htil)
+    client.force_login(htil)
+
+    client.post(f"/saker/varsler/{notification.pk}/fordel/", {
+        "fordel-version": notification.version, "fordel-routing": Routing.FORWARDED_TO_COUNTY_GOVERNOR,
+        "fordel-forwarded_to": Office.objects.get(code=OFFICE_B).pk, "fordel-assessment": "Følges opp lokalt.",
+        "fordel-on": "2024-03-10"})
+
+    received = Case.objects.get(office__code=OFFICE_B)
+    entry = AuditEntry.objects.get(action=Action.CREATE, case_id=received.pk)
+    assert (entry.username, entry.case_office_id, entry.channel) == (htil.username, received.office_id, "side")
+
+
+# -- lists: each case a list shows ----------------------------------------------------------------------------------
+
+
+def test_the_api_work_queue_records_each_case_on_the_page(client, caseworker_a):
+    cases = [make_case(OFFICE_A, n) for n in (1, 2, 3)]
+    make_case(OFFICE_B, 1)
+    client.force_login(caseworker_a)
+
+    client.get("/api/saker/", {"page_size": 2})
+
+    listed = AuditEntry.objects.filter(action=Action.LIST, channel="api")
+    assert listed.count() == 2 and set(listed.values_list("case_id", flat=True)) <= {c.pk for c in cases}
+
+
+def test_the_steering_drill_down_and_office_view_record_each_case_they_list(client):
+    from test_steering import social_complaint
+    mine, due = social_complaint(OFFICE_A, "2024-02-01", None), social_complaint(OFFICE_A, "2024-12-01", None)
+    other = social_complaint(OFFICE_B, "2024-02-01", None)
+    client.force_login(make_user(Role.MANAGER, OFFICE_A, "leder-a"))
+
+    client.get("/styring/saker/", {"figur": "backlog", "nokkel": "all", "dag": "2024-06-30"})
+    assert list(AuditEntry.objects.filter(action=Action.LIST).values_list("case_id", "path")) == [
+        (mine.pk, "/styring/saker/?figur=backlog&nokkel=all&dag=2024-06-30")]
+
+    client.get(f"/styring/embete/{OFFICE_A}/")
+    assert set(AuditEntry.objects.filter(action=Action.LIST, path__startswith="/styring/embete/")
+               .values_list("case_id", flat=True)) == {mine.pk, due.pk}
+    assert not AuditEntry.objects.filter(case_id=other.pk).exists()
+
+
+def test_the_commands_record_exports_and_imports_with_the_login_name(tmp_path):
+    from test_statistics_fixtures import make_complaint
+    make_complaint(OFFICE_A, complaint_type="health", sector="health", received="2024-03-01", closed=None)
+    file = tmp_path / "saker.jsonl"
+
+    call_command("export", str(file), stderr=io.StringIO())
+    Case.objects.all().delete()
+    call_command("import", str(file), stdout=io.StringIO())
+
+    export, imported = AuditEntry.objects.filter(object_type="cases").order_by("id")
+    assert (export.action, export.channel, export.detail) == (
+        "export", "kommando", "tilsyn export: 1 saker, år=None embete=None type=None")
+    assert export.username.startswith("os:")
+    assert (imported.action, imported.detail) == ("create", f"tilsyn import {file}: 1 nye, 0 endret, 0 uendret")

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "tilsyn.security.rls.RowLevelSecurityMiddleware",
+    "tilsyn.audit.middleware.AuditOriginMiddleware",
 ]
 
 ROOT_URLCONF = "tilsyn.urls"

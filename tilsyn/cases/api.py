@@ -182,13 +182,22 @@ def detail_of(request, case: Case):
     return case_page(case_id=case.pk, cases=visible_cases(request.user))
 
 
+class AuditedPagination(PageNumberPagination):
+    """Pages of cases, each case on the page recorded in the audit log as listed (as the pages' work queue)."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page[self.items_attribute] = cases = list(page[self.items_attribute])
+        audit_record(request=request, action=Action.LIST, cases=cases)
+        return page
+
+
 @router.get("/", response=list[CaseSummary])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(AuditedPagination, page_size=50)
 def case_list(request, kind: Kind | None = None, sector: Sector | None = None,
               status: Literal["open", "awaiting_documentation", "closed", "all"] = "open", mine: bool = False):
     """The work queue: priority first, then the nearest deadline. `status`: open, awaiting_documentation,
     closed or all."""
-    audit_record(request=request, action=Action.LIST, detail=f"arbeidskø kind={kind} sector={sector} status={status}")
     return work_queue(cases=visible_cases(request.user), kind=kind or "", sector=sector or "", status=status,
                       caseworker=request.user if mine else None)
 

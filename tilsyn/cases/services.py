@@ -2,7 +2,8 @@
 
 Registering
   case_register(*, office, kind, sector, title, received, actor, details, …) -> Case
-      a new case with its number, its kind's detail row, parties, assessments and the deadline from its target
+      a new case with its number, its kind's detail row, parties, assessments and the deadline from its target;
+      recorded in the audit log as created by `actor`
   case_number_next / case_numbers_highest / CaseNumberCounter: Noark case numbers
   party_fields(party) -> dict                         a party's fields, to copy it into another case
   journal_entry_add(*, case, type, title, document_date, correspondent="", …) -> JournalEntry
@@ -27,6 +28,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases.access import can_handle_cases_at
 from tilsyn.cases.deadlines import case_due_date, deadline_moved
 from tilsyn.cases.kinds import KINDS, provisions_assessable
@@ -94,6 +96,9 @@ def case_register(*, office: Office, kind: str, sector: str, title: str, receive
     event_log(case, actor=actor, type=CaseEvent.Type.REGISTERED, field="deadline", new=case.deadline)
     if caseworker is not None:
         event_log(case, actor=actor, type=CaseEvent.Type.ASSIGNED, field="caseworker", new=caseworker)
+    # Every registration (pages, API, forwarding to another office) comes through here; from where is the
+    # request's (audit_origin).
+    audit_record(user=actor, action=Action.CREATE, case=case)
     return case
 
 

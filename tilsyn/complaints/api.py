@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases.access import case_handlers, can_handle_cases_at
 from tilsyn.cases.api import CaseDetail, CaseId, CaseSummary, case_visible, detail_of, text
 from tilsyn.cases.models import Kind
@@ -68,6 +69,7 @@ def complaint_create(request, data: ComplaintIn):
                               caseworker=caseworker, **fields)
     detail = detail_of(request, case)
     detail.likely_duplicates = list(complaint_duplicates_of(case).select_related("office", "caseworker"))
+    audit_record(request=request, action=Action.LIST, cases=detail.likely_duplicates)
     return Status(201, detail)
 
 
@@ -75,4 +77,6 @@ def complaint_create(request, data: ComplaintIn):
 def complaint_duplicates(request, case_id: CaseId):
     """Complaints at the office from the same person about the same service within 90 days."""
     case = case_visible(request, case_id, kind=Kind.RIGHTS_COMPLAINT)
-    return complaint_duplicates_of(case).select_related("office", "caseworker")
+    duplicates = list(complaint_duplicates_of(case).select_related("office", "caseworker"))
+    audit_record(request=request, action=Action.LIST, cases=duplicates)
+    return duplicates

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.reference.models import Office
 from tilsyn.security import rls
 from tilsyn.statistics.backlogs import AGE_BANDS
@@ -59,14 +60,16 @@ def office(request, code):
         targets_table(year, targets, office), trend_table(year, targets), backlogs_table(year, backlogs, end)])
     if exported:
         return exported
+    oldest = list(selectors.oldest_open_cases(request.user, office, end))
+    due_soon = list(selectors.cases_due_soon(request.user, office, end))
+    audit_record(request=request, action=Action.LIST, cases={case.pk: case for case in due_soon + oldest}.values())
     return render(request, "steering/office.html", {
         "form": form, "year": year, "last_year": (year or 0) - 1, "office": office,
         "targets_shown": targets_shown(targets, office), "backlogs_shown": backlogs_shown(backlogs, office),
         "end": end,
         "series": series, "chosen": chosen, "flows": flows, "flows_chart": _flows_chart(flows),
         "age_bands": selectors.age_bands(office, end), "band_labels": [label for label, _limit in AGE_BANDS],
-        "oldest": selectors.oldest_open_cases(request.user, office, end),
-        "due_soon": selectors.cases_due_soon(request.user, office, end),
+        "oldest": oldest, "due_soon": due_soon,
         "refresh": selectors.latest_refresh(), "charts": _charts(year, targets, backlogs),
         "query": request.GET.urlencode()})
 
@@ -87,6 +90,7 @@ def cases(request):
         raise Http404
     result = selectors.drill_down(request.user, form.spec())
     page = Paginator(result.cases, PAGE_SIZE).get_page(request.GET.get("side"))
+    audit_record(request=request, action=Action.LIST, cases=page)
     return render(request, "steering/cases.html", {"result": result, "page": page, "spec": form.spec(),
                                                    "today": timezone.localdate()})
 

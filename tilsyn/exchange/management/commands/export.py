@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases.models import Kind
 from tilsyn.exchange.exporter import export_cases
 from tilsyn.reference.models import Office
@@ -28,4 +29,5 @@ class Command(BaseCommand):
         else:
             with open(file, "wb") as stream:
                 count = export_cases(stream, year=year, office=office, kind=kind)
+        audit_record(action=Action.EXPORT, detail=f"tilsyn export: {count} saker, år={year} embete={office} type={kind}")
         self.stderr.write(f"Eksportert: {count} saker.")

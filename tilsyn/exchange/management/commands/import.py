@@ -3,6 +3,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.exchange.importer import ImportRejected, import_cases
 
 # Below this size the import is over before a progress bar would have told anything.
@@ -27,9 +28,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"… og {rejected.total - len(rejected.problems)} feil til.")
             self.stderr.write(f"Ingenting ble importert: {rejected.total} feil.")
             sys.exit(1)
-        self.stdout.write(
-            f"Importert: {result.created} nye, {result.updated} endret, {result.unchanged} uendret."
-        )
+        summary = f"{result.created} nye, {result.updated} endret, {result.unchanged} uendret"
+        audit_record(action=Action.CREATE, detail=f"tilsyn import {file}: {summary}")
+        self.stdout.write(f"Importert: {summary}.")
 
 
 class ProgressBar:
