@@ -229,3 +229,19 @@ def test_the_commands_record_exports_and_imports_with_the_login_name(tmp_path):
         "export", "kommando", "tilsyn export: 1 saker, år=None embete=None type=None")
     assert export.username.startswith("os:")
     assert (imported.action, imported.detail) == ("create", f"tilsyn import {file}: 1 nye, 0 endret, 0 uendret")
+
+
+def test_the_case_page_links_its_trail_for_the_offices_manager_only(client, caseworker_a):
+    case = make_case(OFFICE_A, 1)
+    link = f'href="/tilgangslogg/sak/{case.pk}/"'
+    client.force_login(caseworker_a)
+    assert link not in client.get(f"/saker/{case.pk}/").content.decode()
+    client.force_login(make_user(Role.MANAGER, OFFICE_A, "leder-a"))
+    assert link in client.get(f"/saker/{case.pk}/").content.decode()
+
+
+def test_the_security_officer_finds_the_log_in_the_menu_and_nobody_else_does(client, caseworker_a):
+    client.force_login(caseworker_a)
+    assert 'href="/tilgangslogg/"' not in client.get("/").content.decode()
+    client.force_login(make_user(Role.SECURITY_OFFICER, None, "sikkerhet"))
+    assert 'href="/tilgangslogg/"' in client.get("/").content.decode()

@@ -3,8 +3,11 @@
 scripts/setup installs Chromium (apt) and axe-core (npm); Playwright's own browser download is never used.
 """
 import os
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import totp_code
@@ -12,6 +15,7 @@ from playwright.sync_api import sync_playwright
 
 from tilsyn.accounts.models import User
 from tilsyn.accounts.services import user_totp_device_ensure
+from tilsyn.audit.models import Action, AuditEntry
 
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the tests make are still
 # ordinary synchronous calls, so Django's guard against ORM use in async code does not apply to them.
@@ -65,3 +69,33 @@ def log_in(page, username: str, password: str) -> None:
         page.get_by_label("Engangskode").fill(totp_code(user))
         page.get_by_role("button", name="Bekreft").click()
         page.wait_for_load_state()
+
+
+# A case page, or an API read of one case or of something of it (its timeline, a complaint's likely duplicates).
+CASE_READ = re.compile(r"/saker/(\d+)/|/api/(?:saker|klager|tilsynssaker|varsler)/(\d+)(?:/[\w-]+)?")
+
+
+class CaseReads:
+    """Every case page and API read of a case the browser got (GET, 200), counted by path, to check that the
+    audit log recorded each one."""
+
+    def __init__(self, page):
+        self.visits = Counter()
+        page.on("response", self.seen)
+
+    def seen(self, response) -> None:
+        url = urlsplit(response.url)
+        match = CASE_READ.fullmatch(url.path)
+        if match and response.request.method == "GET" and response.status == 200:
+            path = url.path + (f"?{url.query}" if url.query else "")
+            self.visits[(int(match[1] or match[2]), path)] += 1
+
+    def unrecorded(self) -> list[tuple[int, str, int]]:
+        """(case id, path, reads) for every path the log has fewer read entries of than the browser made."""
+        return [(case_id, path, reads) for (case_id, path), reads in self.visits.items()
+                if AuditEntry.objects.filter(action=Action.READ, case_id=case_id, path=path).count() < reads]
+
+
+@pytest.fixture
+def case_reads(page) -> CaseReads:
+    return CaseReads(page)

@@ -32,7 +32,8 @@ def no_violations(page, where: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
-def test_a_complaint_is_registered_assessed_decided_closed_and_leaves_the_queue(page, caseworker_a, language):
+def test_a_complaint_is_registered_assessed_decided_closed_and_leaves_the_queue(page, caseworker_a, language,
+                                                                                 case_reads):
     words = WORDS[language]
     first, second = Provision.objects.filter(catalogue="health-complaint").order_by("sort_order")[:2]
     today = datetime.date.today()
@@ -79,3 +80,5 @@ def test_a_complaint_is_registered_assessed_decided_closed_and_leaves_the_queue(
     assert page.get_by_role("link", name=case.case_number).count() == 0
     assert page.get_by_text(words["no_cases"]).is_visible()
     no_violations(page, "queue after closing")
+    # Every case page the walk opened is in the audit log (tests/browser/conftest.py CaseReads).
+    assert case_reads.visits and case_reads.unrecorded() == []

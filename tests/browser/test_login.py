@@ -4,9 +4,11 @@ import time
 
 import pytest
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from conftest import PASSWORD, totp_code
 from tests.browser.conftest import axe_violations, log_in
+from tilsyn.accounts.services import user_language_set
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -82,3 +84,32 @@ def test_log_out_everywhere_from_the_account_page(page, caseworker_a):
     assert page.get_by_role("status").inner_text() == "Du er logget ut på alle enheter."
     page.goto("/saker/")
     assert "/logg-inn/" in page.url
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_enrolment_and_the_account_pages_pass_axe_with_and_without_errors(page, caseworker_a, language):
+    user_language_set(user=caseworker_a, language=language)
+    password_step(page, caseworker_a.username)
+    page.wait_for_url("**/logg-inn/oppsett/**")
+    assert page.locator("html").get_attribute("lang") == language
+    code_form = page.locator("form", has=page.locator("input[name=code]"))
+    code_form.locator("input[name=code]").fill("000000")
+    code_form.get_by_role("button").click()
+    expect(page.locator("[aria-invalid=true]")).to_have_count(1)
+    assert axe_violations(page) == [], "enrolment, wrong code"
+    secret = page.locator("code.secret").inner_text()
+    app = TOTP(base64.b32decode(secret + "=" * (-len(secret) % 8)))
+    time.sleep(1.5)  # django-otp's throttle after one failure
+    code_form.locator("input[name=code]").fill(f"{app.token():06d}")
+    code_form.get_by_role("button").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Statsforvalteren i Vestland")
+
+    for path in ("/konto/", "/konto/passord/"):
+        page.goto(path)
+        assert axe_violations(page) == [], path
+    page.locator("input[name=old_password]").fill("ikke-det-gamle-passordet")
+    page.locator("input[name=new_password1]").fill("kort")
+    page.locator("input[name=new_password2]").fill("kort")
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("[aria-invalid=true]").first).to_be_visible()
+    assert axe_violations(page) == [], "password change, refused"

@@ -47,7 +47,8 @@ def submit(page, button: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
-def test_a_notification_is_forwarded_and_the_county_governor_sees_it_in_the_queue(page, caseworker_a, language):
+def test_a_notification_is_forwarded_and_the_county_governor_sees_it_in_the_queue(page, caseworker_a, language,
+                                                                                   case_reads):
     words = WORDS[language]
     htil = make_user("caseworker", "HTIL", "saksbehandler-htil")
 
@@ -90,3 +91,5 @@ def test_a_notification_is_forwarded_and_the_county_governor_sees_it_in_the_queu
     assert page.url.endswith(f"/saker/{notification.pk}/")
     assert page.get_by_text(ASSESSMENT).first.is_visible()
     no_violations(page, "the forwarded notification, read at the county governor")
+    # Every case page the walk opened is in the audit log (tests/browser/conftest.py CaseReads).
+    assert case_reads.visits and case_reads.unrecorded() == []

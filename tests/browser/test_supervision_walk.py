@@ -52,7 +52,7 @@ def submit(page, button: str) -> None:
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
 def test_a_case_is_investigated_with_a_breach_and_helsetilsynet_sees_it_arrive(page, caseworker_a, national,
-                                                                              language):
+                                                                              language, case_reads):
     words = WORDS[language]
     provision = Provision.objects.get(code="hs-hpl-helsefaglig-forsvarlighet-ovrig-4")
 
@@ -98,3 +98,5 @@ def test_a_case_is_investigated_with_a_breach_and_helsetilsynet_sees_it_arrive(p
     assert page.get_by_role("heading", level=1).inner_text() == "Mangelfull oppfølging etter operasjon"
     assert page.get_by_text(words["started"]).is_visible()
     no_violations(page, "Helsetilsynet's case page")
+    # Every case page the walk opened is in the audit log (tests/browser/conftest.py CaseReads).
+    assert case_reads.visits and case_reads.unrecorded() == []

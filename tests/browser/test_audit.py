@@ -1,0 +1,65 @@
+"""The audit log from the browser: each case page and API read a user makes is recorded, and the pages of the log
+(a manager's trail of a case, the security officer's log) and the account pages pass axe-core."""
+import pytest
+from playwright.sync_api import expect
+
+from conftest import OFFICE_A, PASSWORD, make_case, make_user
+from tests.browser.conftest import axe_violations, log_in
+from tilsyn.accounts.models import Role
+from tilsyn.audit.models import AuditEntry
+from tilsyn.audit.services import Action, audit_record
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def no_violations(page, where: str) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{where}: {violations}"
+
+
+def language_choose(page, language: str) -> None:
+    if language != "nb":
+        page.get_by_label("Språk").select_option(language)
+        page.get_by_role("button", name="Bytt").click()
+        expect(page.locator("html")).to_have_attribute("lang", language)
+
+
+def test_reading_a_case_on_its_page_and_through_the_api_is_recorded(page, caseworker_a, case_reads):
+    case = make_case(OFFICE_A, 1, title="Klage på fastlegen")
+    log_in(page, caseworker_a.username, PASSWORD)
+    page.get_by_role("link", name="Saker", exact=True).click()
+    page.get_by_role("link", name=case.case_number, exact=True).click()
+
+    for api in (f"/api/saker/{case.pk}", f"/api/saker/{case.pk}/tidslinje", "/api/saker/"):
+        assert page.goto(api).status == 200
+
+    assert len(case_reads.visits) == 3 and case_reads.unrecorded() == []
+    user = caseworker_a.username
+    recorded = set(AuditEntry.objects.filter(case_id=case.pk).values_list("username", "action", "channel"))
+    assert recorded == {(user, "list", "side"), (user, "read", "side"), (user, "read", "api"), (user, "list", "api")}
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_the_manager_finds_who_looked_at_a_case_and_the_security_officer_the_log(page, caseworker_a, language):
+    case = make_case(OFFICE_A, 1)
+    audit_record(user=caseworker_a, action=Action.READ, case=case)
+    manager = make_user(Role.MANAGER, OFFICE_A, "leder-a")
+    officer = make_user(Role.SECURITY_OFFICER, None, "sikkerhet")
+
+    log_in(page, manager.username, PASSWORD)
+    language_choose(page, language)
+    page.goto(f"/saker/{case.pk}/")
+    page.get_by_role("link", name={"nb": "Hvem har sett saken", "nn": "Kven har sett saka"}[language]).click()
+    expect(page.get_by_role("cell", name=caseworker_a.username)).to_be_visible()
+    no_violations(page, "a case's trail")
+    page.get_by_role("button", name="Logg ut").click()
+    page.wait_for_url("**/logg-inn/")
+
+    log_in(page, officer.username, PASSWORD)
+    language_choose(page, language)
+    page.get_by_role("link", name="Tilgangslogg").click()
+    no_violations(page, "the audit log")
+    page.get_by_label("Sak (intern id)").fill("0")  # the same words in nynorsk
+    page.get_by_role("button", name="Last ned CSV").click()
+    expect(page.locator("[aria-invalid=true]")).to_have_count(1)
+    no_violations(page, "the audit log, refused")
