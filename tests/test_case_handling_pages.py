@@ -140,3 +140,24 @@ def test_the_timeline_merges_journal_entries_and_events_by_date(client, casework
     status = next(item for item in items if item.title == "Status endret")
     assert (status.old, status.new) == ("Under behandling", "Venter på dokumentasjon")
     assert make_case(OFFICE_B, 9).office.code == OFFICE_B
+
+
+def test_the_queue_takes_the_same_few_queries_for_fifty_cases_as_for_one(client, caseworker_a,
+                                                                          django_assert_max_num_queries):
+    for sequence in range(1, 51):
+        make_case(OFFICE_A, sequence, caseworker=caseworker_a if sequence % 2 else None)
+    client.force_login(caseworker_a)
+    client.get("/saker/")
+    with django_assert_max_num_queries(20):
+        page = client.get("/saker/").content.decode()
+    assert page.count('-caseworker" name="tildel-') == 50 and page.count(" selected>") >= 25
+
+
+def test_a_case_with_a_large_id_is_assigned_from_the_queue_too(client, caseworker_a):
+    # Numbers on pages get a thousands separator («12 345»); the form's field names must not.
+    case = make_case(OFFICE_A, 1, id=12345)
+    client.force_login(caseworker_a)
+    assert 'name="tildel-12345-caseworker"' in client.get("/saker/").content.decode()
+    client.post(f"/saker/{case.pk}/tildel/", {"tildel-12345-caseworker": caseworker_a.pk, "tildel-12345-version": 1})
+    case.refresh_from_db()
+    assert case.caseworker == caseworker_a

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from tilsyn.accounts.models import Role, User
 from tilsyn.cases.models import Case
+from tilsyn.notifications.models import IncidentNotification
 
 CASE_READING_ROLES = {Role.CASEWORKER, Role.MANAGER, Role.NATIONAL}
 
@@ -27,7 +28,12 @@ def reads_cases(user) -> bool:
 def visible_cases(user) -> QuerySet[Case]:
     if not reads_cases(user):
         return Case.objects.none()
-    return Case.objects.filter(Q(office_id=user.office_id) | Q(notification__forwarded_to_id=user.office_id))
+    # The notifications forwarded to the office are fetched first (a few a week): `office = X OR id IN (…)`
+    # lets the database take the office's rows from an index. Joining the notifications instead made it read
+    # every open case in the country (and check row security on each) to find one office's work queue.
+    forwarded = list(IncidentNotification.objects.filter(forwarded_to_id=user.office_id)
+                     .values_list("case_id", flat=True))
+    return Case.objects.filter(Q(office_id=user.office_id) | Q(pk__in=forwarded))
 
 
 def can_see_case(user, case: Case) -> bool:
