@@ -245,3 +245,11 @@ def test_the_security_officer_finds_the_log_in_the_menu_and_nobody_else_does(cli
     assert 'href="/tilgangslogg/"' not in client.get("/").content.decode()
     client.force_login(make_user(Role.SECURITY_OFFICER, None, "sikkerhet"))
     assert 'href="/tilgangslogg/"' in client.get("/").content.decode()
+
+
+def test_the_security_officer_sees_the_trail_of_any_case(client, caseworker_a):
+    case = make_case(OFFICE_B, 1)
+    audit_record(user=caseworker_a, action=Action.READ, case=case)
+    client.force_login(make_user(Role.SECURITY_OFFICER, None, "sikkerhet"))
+    page = client.get(f"/tilgangslogg/sak/{case.pk}/")
+    assert page.status_code == 200 and caseworker_a.username in page.content.decode()
