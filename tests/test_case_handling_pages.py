@@ -161,3 +161,24 @@ def test_a_case_with_a_large_id_is_assigned_from_the_queue_too(client, caseworke
     client.post(f"/saker/{case.pk}/tildel/", {"tildel-12345-caseworker": caseworker_a.pk, "tildel-12345-version": 1})
     case.refresh_from_db()
     assert case.caseworker == caseworker_a
+
+
+def test_the_case_it_came_from_is_linked_only_when_the_user_may_open_it(client, caseworker_a):
+    own_origin, other_origin = make_case(OFFICE_A, 1), make_case(OFFICE_B, 1)
+    from_own, from_other = make_case(OFFICE_A, 2, origin=own_origin), make_case(OFFICE_A, 3, origin=other_origin)
+    client.force_login(caseworker_a)
+    assert f'href="/saker/{own_origin.pk}/"' in client.get(f"/saker/{from_own.pk}/").content.decode()
+    assert f'href="/saker/{other_origin.pk}/"' not in client.get(f"/saker/{from_other.pk}/").content.decode()
+
+
+def test_the_queue_lists_the_offices_own_cases_not_copies_sent_to_it(client, caseworker_a):
+    from tilsyn.notifications.models import IncidentNotification, Routing
+    from tilsyn.reference.models import Office, Term
+    notification = make_case("HTIL", 1, kind="incident_notification", status=Status.CLOSED, closed=D(2024, 3, 5))
+    IncidentNotification.objects.create(
+        case=notification, routing=Routing.FORWARDED_TO_COUNTY_GOVERNOR, forwarded_to=Office.objects.get(code=OFFICE_A),
+        notifier_type=Term.objects.get(vocabulary="notifier_type", code="enterprise"),
+        service_type=Term.objects.filter(vocabulary="incident_service_type").first())
+    client.force_login(caseworker_a)
+    assert client.get(f"/saker/{notification.pk}/").status_code == 200
+    assert list(client.get("/saker/", {"status": "all"}).context["page"]) == []

@@ -198,8 +198,8 @@ def case_list(request, kind: Kind | None = None, sector: Sector | None = None,
               status: Literal["open", "awaiting_documentation", "closed", "all"] = "open", mine: bool = False):
     """The work queue: priority first, then the nearest deadline. `status`: open, awaiting_documentation,
     closed or all."""
-    return work_queue(cases=visible_cases(request.user), kind=kind or "", sector=sector or "", status=status,
-                      caseworker=request.user if mine else None)
+    return work_queue(cases=visible_cases(request.user), office_id=request.user.office_id, kind=kind or "",
+                      sector=sector or "", status=status, caseworker=request.user if mine else None)
 
 
 @router.get("/{case_id}", response=CaseDetail)

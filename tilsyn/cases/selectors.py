@@ -41,10 +41,13 @@ def case_counts_by_kind(*, year: int, office=None) -> list[KindCounts]:
     ]
 
 
-def work_queue(*, cases, kind: str = "", sector: str = "", status: str = "open", caseworker=None,
-               unassigned: bool = False):
+def work_queue(*, cases, office_id: int | None = None, kind: str = "", sector: str = "", status: str = "open",
+               caseworker=None, unassigned: bool = False):
     """Cases in the order a caseworker should take them: priority (danger to life or health, abuse) first, then
-    the nearest deadline. `status`: open (waiting included), awaiting_documentation, closed or all."""
+    the nearest deadline. `status`: open (waiting included), awaiting_documentation, closed or all. `office_id`:
+    the cases the office handles itself (a copy it was sent to read is not its work)."""
+    if office_id is not None:
+        cases = cases.filter(office_id=office_id)
     if kind:
         cases = cases.filter(kind=kind)
     if sector:

@@ -37,6 +37,7 @@ def queue(request):
     who = filters.get("caseworker", "")
     cases = work_queue(
         cases=visible_cases(request.user),
+        office_id=request.user.office_id,
         kind=filters.get("kind", ""),
         sector=filters.get("sector", ""),
         status=filters.get("status") or "open",
@@ -109,6 +110,7 @@ def detail_render(request, case: Case, *, bound: dict | None = None, status: int
         "today": timezone.localdate(), "changeable": changeable, "actions": actions,
         "assessments": outcome_forms, "assessable": bool(KINDS[case.kind].outcomes), "timeline": case_timeline(case),
         "within_target": case_closed_within_target(case), "awaiting": case.status == Status.AWAITING_DOCUMENTATION,
+        "origin_visible": case.origin_id is not None and visible_cases(request.user).filter(pk=case.origin_id).exists(),
     }, status=status)
 
 
