@@ -61,9 +61,11 @@ class VerifiedClient(Client):
 
 @pytest.fixture(autouse=True)
 def _audit_log_emptied_after_transactional_tests(request):
-    """A transactional test (browser tests) ends by emptying every table; the audit log's append-only guard
-    allows that only as deliberate maintenance."""
-    if not ({"transactional_db", "live_server"} & set(request.fixturenames)):
+    """A transactional test (browser tests, `django_db(transaction=True)`) ends by emptying every table; the audit
+    log's append-only guard allows that only as deliberate maintenance."""
+    marker = request.node.get_closest_marker("django_db")
+    if not ({"transactional_db", "live_server"} & set(request.fixturenames)
+            or (marker is not None and marker.kwargs.get("transaction"))):
         yield
         return
     request.getfixturevalue("transactional_db")

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import totp_code
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tilsyn.accounts.models import User
 from tilsyn.accounts.services import user_totp_device_ensure
@@ -53,6 +53,24 @@ def axe_violations(page) -> list[dict]:
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
             for v in result["violations"]]
+
+
+def no_violations(page, where: str) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{where}: {violations}"
+
+
+def language_choose(page, language: str) -> None:
+    """The language setting in the header, as a user changes it (bokmål is where everyone starts)."""
+    if language != "nb":
+        page.get_by_label("Språk").select_option(language)
+        page.get_by_role("button", name="Bytt").click()
+        expect(page.locator("html")).to_have_attribute("lang", language)
+
+
+def submit(page, button: str) -> None:
+    page.get_by_role("button", name=button, exact=True).click()
+    page.wait_for_load_state()
 
 
 def log_in(page, username: str, password: str) -> None:

@@ -4,24 +4,12 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import OFFICE_A, PASSWORD, make_case, make_user
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import language_choose, log_in, no_violations
 from tilsyn.accounts.models import Role
 from tilsyn.audit.models import AuditEntry
 from tilsyn.audit.services import Action, audit_record
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def no_violations(page, where: str) -> None:
-    violations = axe_violations(page)
-    assert violations == [], f"{where}: {violations}"
-
-
-def language_choose(page, language: str) -> None:
-    if language != "nb":
-        page.get_by_label("Språk").select_option(language)
-        page.get_by_role("button", name="Bytt").click()
-        expect(page.locator("html")).to_have_attribute("lang", language)
 
 
 def test_reading_a_case_on_its_page_and_through_the_api_is_recorded(page, caseworker_a, case_reads):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from conftest import PASSWORD
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import language_choose, log_in, no_violations
 from tilsyn.cases.models import Case, Outcome, Status
 from tilsyn.reference.models import Provision
 
@@ -26,11 +26,6 @@ WORDS = {
 }
 
 
-def no_violations(page, where: str) -> None:
-    violations = axe_violations(page)
-    assert violations == [], f"{where}: {violations}"
-
-
 @pytest.mark.parametrize("language", ["nb", "nn"])
 def test_a_complaint_is_registered_assessed_decided_closed_and_leaves_the_queue(page, caseworker_a, language,
                                                                                  case_reads):
@@ -39,10 +34,7 @@ def test_a_complaint_is_registered_assessed_decided_closed_and_leaves_the_queue(
     today = datetime.date.today()
 
     log_in(page, caseworker_a.username, PASSWORD)
-    if language != "nb":
-        page.get_by_label("Språk").select_option(language)
-        page.get_by_role("button", name="Bytt").click()
-        assert page.locator("html").get_attribute("lang") == language
+    language_choose(page, language)
     page.get_by_role("link", name=words["queue"], exact=True).click()
     no_violations(page, "queue")
 

@@ -4,7 +4,7 @@ axe-core runs on every page the walk visits."""
 import pytest
 
 from conftest import PASSWORD, make_user
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import language_choose, log_in, no_violations, submit
 from tilsyn.cases.models import Case, Kind, Status
 from tilsyn.notifications.models import Routing
 
@@ -27,23 +27,6 @@ WORDS = {
            "route": "Fordel varselet", "log_out": "Logg ut"},
 }
 ASSESSMENT = "Mogleg svikt i observasjonen etter operasjonen; bør følgjast opp lokalt."
-
-
-def no_violations(page, where: str) -> None:
-    violations = axe_violations(page)
-    assert violations == [], f"{where}: {violations}"
-
-
-def language_choose(page, language: str) -> None:
-    if language != "nb":
-        page.get_by_label("Språk").select_option(language)
-        page.get_by_role("button", name="Bytt").click()
-        assert page.locator("html").get_attribute("lang") == language
-
-
-def submit(page, button: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from conftest import PASSWORD
-from tests.browser.conftest import axe_violations, log_in
+from tests.browser.conftest import language_choose, log_in, no_violations, submit
 from tilsyn.cases.models import Case, Outcome, Status
 from tilsyn.reference.models import Provision
 from tilsyn.supervision.models import Result
@@ -31,23 +31,6 @@ WORDS = {
            "save_outcome": "Lagra utfall", "forward": "Send til Statens helsetilsyn", "log_out": "Logg ut",
            "started": "Statsforvaltaren: Statsforvaltaren i Vestland"},
 }
-
-
-def no_violations(page, where: str) -> None:
-    violations = axe_violations(page)
-    assert violations == [], f"{where}: {violations}"
-
-
-def language_choose(page, language: str) -> None:
-    if language != "nb":
-        page.get_by_label("Språk").select_option(language)
-        page.get_by_role("button", name="Bytt").click()
-        assert page.locator("html").get_attribute("lang") == language
-
-
-def submit(page, button: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-    page.wait_for_load_state()
 
 
 @pytest.mark.parametrize("language", ["nb", "nn"])
