@@ -4,8 +4,10 @@ Two questions are answered here and nowhere else:
 * *When is this case due?* The target's time limit counted from the day the office received the case, plus the
   days the clock was paused waiting for documentation; a due date on a weekend or public holiday moves to the
   next working day.
-* *Was it closed within the limit?* The statistics' rule, as the annual report counts: closed no later than the
-  received date plus the time limit, in calendar terms (no holiday shift, no pauses).
+* *Was it closed within the limit?* The statistics' rule, as the annual report counts: closed at most the
+  limit's number of days after it was received (no holiday shift, no pauses), a month being a twelfth of a
+  year in whole days (1 month = 30 days, 3 = 91, 6 = 182). The case page and the statistics both ask
+  `limit_days`, so a case counts the same in both.
 The time limits themselves are reference data (`reference.Target`, Tabell 3), never typed here.
 """
 import datetime
@@ -44,8 +46,27 @@ def time_limit(target: Target) -> relativedelta | None:
     return None
 
 
-def closed_within(*, received: datetime.date, closed: datetime.date, limit: relativedelta) -> bool:
-    return closed <= received + limit
+MONTH_DAYS = 365.25 / 12
+
+
+def month_days(months: int) -> int:
+    """Whole days that count as "within N months" in the statistics (3 months = 91 days)."""
+    return int(months * MONTH_DAYS)
+
+
+def limit_days(target: Target) -> int | None:
+    """The target's limit in whole days for "closed within", or None for medians, points and shares."""
+    if target.within_days:
+        return target.within_days
+    if target.within_weeks:
+        return target.within_weeks * 7
+    if target.within_months:
+        return month_days(target.within_months)
+    return None
+
+
+def closed_within(*, received: datetime.date, closed: datetime.date, days: int) -> bool:
+    return (closed - received).days <= days
 
 
 def due_date(*, received: datetime.date, limit: relativedelta, paused_days: int = 0) -> datetime.date:
@@ -93,7 +114,7 @@ def case_due_date(case) -> datetime.date | None:
 def case_closed_within_target(case) -> bool | None:
     """Whether a closed case counts as within its target's limit in the statistics (None: open, or no limit)."""
     target = case_target(case)
-    limit = time_limit(target) if target else None
-    if case.closed is None or limit is None:
+    days = limit_days(target) if target else None
+    if case.closed is None or days is None:
         return None
-    return closed_within(received=case.received, closed=case.closed, limit=limit)
+    return closed_within(received=case.received, closed=case.closed, days=days)

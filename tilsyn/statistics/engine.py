@@ -85,11 +85,6 @@ def months(days, decimals: int = 1):
     return None if days is None else rounded(Decimal(str(days)) / MONTH_DAYS, decimals)
 
 
-def month_limit(months_: int) -> int:
-    """Whole days that count as "within N months" (3 months = 91 days)."""
-    return int(months_ * MONTH_DAYS)
-
-
 def year_label(text: str, year: int) -> str:
     """Fill in `{y}`, `{y-1}` … with the table's year: «Antall saker {y-2}» → «Antall saker 2022»."""
     return re.sub(r"\{y([+-]\d+)?\}", lambda m: str(year + int(m.group(1) or 0)), text)

@@ -10,12 +10,13 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from tilsyn.cases.deadlines import month_days
 from tilsyn.cases.models import Assessment, Case
 from tilsyn.statistics import sources as s
 from tilsyn.statistics.axes import (choice_columns, choices, offices, provisions, term_columns, terms, year_rows,
                                     year_template, years)
 from tilsyn.statistics.engine import (AVERAGE, EMPTY, POINTS, Added, Average, Col, Count_, Members,
-                                      ProcessingMonths, Ratio, Row, Sum_, Table, month_limit, share, share_of_total,
+                                      ProcessingMonths, Ratio, Row, Sum_, Table, share, share_of_total,
                                       within)
 from tilsyn.statistics.targets import result_targets
 
@@ -25,7 +26,7 @@ HEALTH, SOCIAL, CHILD_WELFARE = "health", "social", "child_welfare"
 MUNICIPAL_CW = ("municipal_child_welfare",)
 INSTITUTION, CARE_CENTRE = ("child_welfare_institution",), ("care_centre",)
 INSTITUTIONS = ("child_welfare_institution", "care_centre", "parent_child_centre")
-ONE_MONTH, THREE_MONTHS = month_limit(1), month_limit(3)
+ONE_MONTH, THREE_MONTHS = month_days(1), month_days(3)
 
 # Supervision cases closed in the year.
 HEALTH_CASES = Count_(s.supervision_cases(HEALTH))

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 
+from tilsyn.cases.deadlines import limit_days
 from tilsyn.statistics.engine import (COUNT, MONTHS, PERCENT, POINTS, Col, Context, Measure, Ratio, Row, Table,
-                                      month_limit, new_plan, plain, planned_table, year_label)
+                                      new_plan, plain, planned_table, year_label)
 
 COLUMNS = ("Resultatmål {y}", "Resultat {y}", "Vurdering/Kommentar")
 
@@ -72,14 +73,6 @@ def rows_of(computed: dict) -> tuple[list[list], list]:
     return rows[:-1], rows[-1]
 
 
-def _within_days(target) -> int:
-    if target.within_weeks:
-        return target.within_weeks * 7
-    if target.within_days:
-        return target.within_days
-    return month_limit(target.within_months)
-
-
 def _target_values(target) -> dict:
     values = {"target_share": plain(target.target_share)}
     if target.within_weeks:
@@ -104,7 +97,7 @@ class ShareWithin:
     def tables(self, target) -> list[Table]:
         from tilsyn.statistics.engine import within
 
-        return [per_office(within(self.count(), _within_days(target)))]
+        return [per_office(within(self.count(), limit_days(target)))]
 
     def attainment(self, target, computed: list[dict]) -> Attainment:
         return share_attainment(target, computed[0])
@@ -130,7 +123,7 @@ class Dispensations(ShareWithin):
     def tables(self, target) -> list[Table]:
         from tilsyn.statistics import tables as t
 
-        return super().tables(target) + [per_office(t.within(t.CH9_REVIEWED, _within_days(target)))]
+        return super().tables(target) + [per_office(t.within(t.CH9_REVIEWED, limit_days(target)))]
 
     def values(self, target, computed: list[dict]) -> dict:
         _, reviews = rows_of(computed[1])
