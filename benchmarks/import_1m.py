@@ -57,9 +57,9 @@ def run(path: Path, cases: int, *, use_copy: bool) -> None:
     from tilsyn.exchange.importer import import_cases
 
     call_command("migrate", verbosity=0)
-    stages = StageTimer()
     load_before = os.getloadavg()[0]
     cpu = CpuMeter()
+    stages = StageTimer(cpu)
     started = time.perf_counter()
     result = import_cases(path, progress=stages, prefer_copy=use_copy)
     elapsed = time.perf_counter() - started
@@ -75,6 +75,18 @@ def run(path: Path, cases: int, *, use_copy: bool) -> None:
     print(f"CPU:     Python {python_seconds:.0f} s (with worker processes), database server "
           f"{server_seconds:.0f} s: {1e6 * (python_seconds + server_seconds) / cases:.0f} µs a case in all; "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
+    check_python, check_server = stages.cpu_at_write or (python_seconds, server_seconds)
+    write_python, write_server = python_seconds - check_python, server_seconds - check_server
+    # Alone on the machine: the check pass keeps every core busy; in the write pass Python and the server
+    # work side by side, so the slower of the two sets the pace.
+    from tilsyn.exchange.parallel import PARALLEL_FROM_BYTES
+
+    check_cores = (os.cpu_count() or 1) if path.stat().st_size >= PARALLEL_FROM_BYTES else 1
+    alone = check_python / check_cores + max(write_python, write_server)
+    print(f"         check pass: Python {1e6 * check_python / cases:.0f} µs a case; write pass: Python "
+          f"{1e6 * write_python / cases:.0f} µs, server {1e6 * write_server / cases:.0f} µs")
+    print(f"Alone:   {alone:.1f} s on {os.cpu_count()} CPUs of its own, {cases / alone:,.0f} cases/s "
+          f"(ratio {cases / alone / TARGET_CASES_PER_SECOND:.2f}): the CPU time spread as the two passes use it")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Memory:  {peak_mb:,.0f} MB at most in the importing process")
     print(machine_facts())
@@ -119,9 +131,12 @@ class CpuMeter:
 
 
 class StageTimer:
-    """Progress callback noting when each stage (check, write) started and last reported."""
+    """Progress callback noting when each stage (check, write) started and last reported, and the CPU time
+    used when the write pass first reported (the check pass's workers have ended by then)."""
 
-    def __init__(self):
+    def __init__(self, cpu: "CpuMeter"):
+        self.cpu = cpu
+        self.cpu_at_write: tuple[float, float] | None = None
         self.first: dict[str, float] = {}
         self.last: dict[str, float] = {}
         self.previous_end = time.perf_counter()
@@ -130,6 +145,8 @@ class StageTimer:
         now = time.perf_counter()
         if stage not in self.first:
             self.first[stage] = self.previous_end
+            if stage == "write":
+                self.cpu_at_write = self.cpu.seconds()
         self.last[stage] = self.previous_end = now
 
     def seconds(self, stage: str) -> float:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from django.db import connection
 
 from tilsyn.cases.models import Assessment, Case, JournalEntry, Party
 from tilsyn.cases.services import case_number_next
@@ -324,3 +325,14 @@ def test_a_hundred_thousand_cases_make_the_round_trip_byte_for_byte(tmp_path):
     with open(target, "wb") as f:
         assert export_cases(f) == 100_000
     assert target.read_bytes() == source.read_bytes()
+
+
+def test_a_large_import_leaves_fresh_planner_statistics(monkeypatch):
+    """PostgreSQL plans the first queries after a large import for the rows it wrote, not for empty tables."""
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    monkeypatch.setattr("tilsyn.exchange.importer.ANALYZE_FROM_CASES", 20)
+    import_cases(EXAMPLE)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'cases_case'")
+        assert cursor.fetchone()[0] == Case.objects.count()
