@@ -82,11 +82,13 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Brukernavn").fill(username)
     page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
-    page.wait_for_load_state()
+    # The next page, not the one still showing (on a busy machine the click returns before it comes): the code
+    # step, or the login page again saying why not.
+    page.locator("input[name=code], [role=alert]").first.wait_for()
     if user is not None and "/logg-inn/kode/" in page.url:
         page.get_by_label("Engangskode").fill(totp_code(user))
         page.get_by_role("button", name="Bekreft").click()
-        page.wait_for_load_state()
+        page.wait_for_url(re.compile(r"^(?!.*/logg-inn/)"))
 
 
 # A case page, or an API read of one case or of something of it (its timeline, a complaint's likely duplicates).

@@ -46,8 +46,10 @@ def test_the_manager_finds_who_looked_at_a_case_and_the_security_officer_the_log
     log_in(page, officer.username, PASSWORD)
     language_choose(page, language)
     page.get_by_role("link", name="Tilgangslogg").click()
+    page.wait_for_url("**/tilgangslogg/")
     no_violations(page, "the audit log")
     page.get_by_label("Sak (intern id)").fill("0")  # the same words in nynorsk
     page.get_by_role("button", name="Last ned CSV").click()
+    page.wait_for_url("**/tilgangslogg/eksport.csv?**")
     expect(page.locator("[aria-invalid=true]")).to_have_count(1)
     no_violations(page, "the audit log, refused")
