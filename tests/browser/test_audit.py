@@ -27,6 +27,14 @@ def test_reading_a_case_on_its_page_and_through_the_api_is_recorded(page, casewo
     assert recorded == {(user, "list", "side"), (user, "read", "side"), (user, "read", "api"), (user, "list", "api")}
 
 
+def test_the_walks_check_finds_a_case_page_the_log_missed(page, caseworker_a, case_reads, monkeypatch):
+    case = make_case(OFFICE_A, 1)
+    monkeypatch.setattr("tilsyn.cases.views.audit_record", lambda **kwargs: None)
+    log_in(page, caseworker_a.username, PASSWORD)
+    page.goto(f"/saker/{case.pk}/")
+    assert case_reads.unrecorded() == [(case.pk, f"/saker/{case.pk}/", 1)]
+
+
 @pytest.mark.parametrize("language", ["nb", "nn"])
 def test_the_manager_finds_who_looked_at_a_case_and_the_security_officer_the_log(page, caseworker_a, language):
     case = make_case(OFFICE_A, 1)
