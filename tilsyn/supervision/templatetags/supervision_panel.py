@@ -23,7 +23,7 @@ def supervision_panel(context, case):
     investigated = details is not None and details.handling_method == HandlingMethod.INVESTIGATION
     panel = {"case": case, "details": details, "changeable": changeable, "csrf_token": context.get("csrf_token"),
              "at_county_governor": at_county_governor, "investigated": investigated,
-             "origin_visible": case.origin_id is not None and can_see_case(user, case.origin)}
+             "origin_visible": case.origin_id is not None and can_see_case(user, case.origin_id)}
     if changeable:
         bound = context.get("actions", {})
         forms = {name: bound.get(name) or form_class(case=case) for name, form_class in FORMS.items()}
