@@ -13,19 +13,15 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.national import SERVER_SETTINGS, national_database  # noqa: E402
+
 TARGET_SECONDS = 5.0
 REPORT_YEAR = 2024
-# A server as we would run one: memory for the data, and random reads priced as on SSD with the data in memory
-# (PostgreSQL's default random_page_cost of 4 assumes spinning disks and steers the planner off the indexes).
-SERVER_SETTINGS = {"shared_buffers": "2GB", "work_mem": "64MB", "effective_cache_size": "8GB",
-                   "random_page_cost": "1.1", "effective_io_concurrency": "200", "maintenance_work_mem": "512MB",
-                   "max_wal_size": "8GB"}
 
 
 def main() -> None:
@@ -34,41 +30,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="how many times to compute the report (default 5)")
     args = parser.parse_args()
 
-    from tilsyn.demodata.generate import generate, parse_years, write
-    from tilsyn.testing.pgcluster import throwaway_cluster
-
-    with tempfile.TemporaryDirectory(prefix="tilsyn-bench-") as tmp:
-        path = Path(tmp) / "demodata.jsonl"
-        started = time.perf_counter()
-        cases = write(generate(years=parse_years(args.years)), path)
-        print(f"Generated {cases:,} cases ({args.years}, {path.stat().st_size / 1e6:,.0f} MB) "
-              f"in {time.perf_counter() - started:.1f} s")
-        with throwaway_cluster(SERVER_SETTINGS) as url:
-            os.environ["DATABASE_URL"] = url
-            run(path, cases, args.runs)
+    with national_database(args.years) as cases:
+        run(cases, args.runs)
 
 
-def run(path: Path, cases: int, runs: int) -> None:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tilsyn.settings")
-    os.environ["DEBUG"] = "0"  # no query log
-    django.setup()
-    from django.core.management import call_command
+def run(cases: int, runs: int) -> None:
     from django.db import connection
 
-    from tilsyn.exchange.importer import import_cases
     from tilsyn.statistics.engine import Context, compute_table
     from tilsyn.statistics.selectors import statistics_tables, tables_compute
-
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    import_cases(path)
-    print(f"Imported in {time.perf_counter() - started:.1f} s")
-    with connection.cursor() as cursor:
-        started = time.perf_counter()
-        cursor.execute("VACUUM ANALYZE")
-        print(f"VACUUM ANALYZE in {time.perf_counter() - started:.1f} s")
 
     count_seconds = min(timed(lambda: count_cases(connection)) for _ in range(3))
     report = [timed(lambda: tables_compute(year=REPORT_YEAR)) for _ in range(runs)]

@@ -19,13 +19,12 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.statistics_report import SERVER_SETTINGS, machine_facts, timed  # noqa: E402
+from benchmarks.national import national_database  # noqa: E402
+from benchmarks.statistics_report import machine_facts, timed  # noqa: E402
 
 REFRESH_TARGET, VIEW_TARGET = 60.0, 0.150
 YEAR = 2024
@@ -37,40 +36,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="requests of the national view (default 40)")
     args = parser.parse_args()
 
-    from tilsyn.demodata.generate import generate, parse_years, write
-    from tilsyn.testing.pgcluster import throwaway_cluster
-
-    with tempfile.TemporaryDirectory(prefix="tilsyn-bench-") as tmp:
-        path = Path(tmp) / "demodata.jsonl"
-        started = time.perf_counter()
-        cases = write(generate(years=parse_years(args.years)), path)
-        print(f"Generated {cases:,} cases ({args.years}) in {time.perf_counter() - started:.1f} s")
-        with throwaway_cluster(SERVER_SETTINGS) as url:
-            os.environ["DATABASE_URL"] = url
-            run(path, args.requests)
+    with national_database(args.years):
+        run(args.requests)
 
 
-def run(path: Path, requests: int) -> None:
+def run(requests: int) -> None:
     import datetime
 
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tilsyn.settings")
-    os.environ["DEBUG"] = "0"
-    django.setup()
-    from django.core.management import call_command
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from tilsyn.exchange.importer import import_cases
     from tilsyn.steering.services import figures_refresh
-
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    import_cases(path)
-    print(f"Imported in {time.perf_counter() - started:.1f} s")
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
 
     raw_cases = min(timed(lambda: raw_case_aggregate(connection)) for _ in range(3))
     refreshes = [timed(lambda: figures_refresh(years=[YEAR], today=datetime.date(YEAR + 1, 1, 15)))

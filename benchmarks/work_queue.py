@@ -19,13 +19,12 @@ import os
 import random
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.statistics_report import SERVER_SETTINGS, machine_facts, timed  # noqa: E402
+from benchmarks.national import national_database  # noqa: E402
+from benchmarks.statistics_report import machine_facts, timed  # noqa: E402
 
 TARGET = 0.100
 
@@ -36,37 +35,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=40, help="requests of each page (default 40)")
     args = parser.parse_args()
 
-    from tilsyn.demodata.generate import generate, parse_years, write
-    from tilsyn.testing.pgcluster import throwaway_cluster
-
-    with tempfile.TemporaryDirectory(prefix="tilsyn-bench-") as tmp:
-        path = Path(tmp) / "demodata.jsonl"
-        started = time.perf_counter()
-        cases = write(generate(years=parse_years(args.years)), path)
-        print(f"Generated {cases:,} cases ({args.years}) in {time.perf_counter() - started:.1f} s")
-        with throwaway_cluster(SERVER_SETTINGS) as url:
-            os.environ["DATABASE_URL"] = url
-            run(path, args.requests)
+    with national_database(args.years):
+        run(args.requests)
 
 
-def run(path: Path, requests: int) -> None:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tilsyn.settings")
-    os.environ["DEBUG"] = "0"
-    django.setup()
-    from django.core.management import call_command
+def run(requests: int) -> None:
     from django.db import connection
     from django.db.models import Count
     from django.test.utils import setup_test_environment
 
     from tilsyn.cases.models import Case, Kind
-    from tilsyn.exchange.importer import import_cases
 
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    import_cases(path)
-    print(f"Imported in {time.perf_counter() - started:.1f} s")
 
     busiest = (Case.objects.filter(closed__isnull=True).values("office_id").annotate(n=Count("pk"))
                .order_by("-n").first())
