@@ -4,7 +4,7 @@ PostgreSQL.
     .venv/bin/python benchmarks/steering.py [--years 2015-2024] [--requests 40]
 
 Generates the calibrated demo data set for the years and imports it into a throwaway PostgreSQL cluster with a
-server's memory settings (as benchmarks/statistics_report.py does), runs VACUUM ANALYZE, then:
+server's memory settings (benchmarks/national.py), runs VACUUM ANALYZE, then:
 
 * refreshes the panel's daily aggregates for the last year (`tilsyn oppdater-styringsdata`'s function), against
   the target of 60 s and against one raw aggregate SQL query over the case table (open, received and closed cases

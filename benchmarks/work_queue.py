@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/work_queue.py [--years 2015-2024] [--requests 40]
 
 Generates the calibrated demo data set for the years and imports it into a throwaway PostgreSQL cluster with a
-server's memory settings (as benchmarks/statistics_report.py does), runs VACUUM ANALYZE, gives a caseworker at the
+server's memory settings (benchmarks/national.py), runs VACUUM ANALYZE, gives a caseworker at the
 office with the most open cases a share of them, then requests through Django's test client, logged in as that
 caseworker (both login steps):
 
