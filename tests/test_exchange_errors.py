@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, connection
 
 from tilsyn.cases.identifiers import valid_fodselsnummer, valid_org_number
 from tilsyn.cases.models import Assessment, Case, JournalEntry, Party
 from tilsyn.coercion.models import Ch9Vedtak
 from tilsyn.complaints.models import RightsComplaint
+from tilsyn.exchange import format as fmt
 from tilsyn.exchange.importer import ImportRejected, import_cases
+from tilsyn.exchange.rows import all_tables, block_tables
 from tilsyn.exchange.validate import line_digest
+from tilsyn.reference.models import Municipality
 from tilsyn.supervision.models import Reaction, SupervisionCase
 
 pytestmark = pytest.mark.django_db
@@ -321,6 +325,79 @@ def test_the_command_prints_every_problem_and_exits_with_status_1(tmp_path, caps
         "Ingenting ble importert: 2 feil.",
     ]
 
+
+
+# -- the database changes between the check and the write -----------------------------------------------------
+# What pass 1 checked may be gone when pass 2 writes: the database refuses the row, and nothing is written.
+# Both ways of checking the keys are tried: per batch by the import on PostgreSQL (foreign_keys.py), and by
+# the database itself where the import may not turn its checks off. The tests commit, since deferred keys are
+# checked at the outermost commit.
+@pytest.fixture(params=["per batch", "database"])
+def key_checks(request, monkeypatch):
+    if request.param == "per batch" and connection.vendor != "postgresql":
+        pytest.skip("only the PostgreSQL import checks keys per batch")
+    if request.param == "database":
+        monkeypatch.setattr("tilsyn.exchange.writers.can_check_per_batch", lambda cursor, tables: False)
+    return request.param
+
+
+def removed_after_the_check(monkeypatch, remove) -> None:
+    from tilsyn.exchange import importer
+
+    check_file = importer.check_file
+
+    def check_then_remove(*args):
+        plan = check_file(*args)
+        remove()
+        return plan
+
+    monkeypatch.setattr(importer, "check_file", check_then_remove)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_municipality_removed_after_the_check_writes_nothing(tmp_path, monkeypatch, key_checks):
+    line = supervision()
+    removed_after_the_check(monkeypatch, lambda: Municipality.objects.filter(number=line["municipality"]).delete())
+    with pytest.raises(IntegrityError):
+        import_cases(write(tmp_path, complaint(), line))
+    assert not Case.objects.exists() and not Party.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_origin_case_removed_after_the_check_writes_nothing(tmp_path, monkeypatch, example_imported,
+                                                               key_checks):
+    line = copy_of(complaint(), "NESTOR-SFOBOA-2024-6000") | {"origin": "NESTOR-SFVL-2024-0417"}
+    removed_after_the_check(monkeypatch, lambda: Case.objects.filter(external_id=line["origin"]).delete())
+    with pytest.raises(IntegrityError):
+        import_cases(write(tmp_path, line))
+    assert not Case.objects.filter(external_id="NESTOR-SFOBOA-2024-6000").exists()
+
+
+def test_the_import_checks_keys_per_batch_only_where_no_trigger_of_ours_would_be_silenced():
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's replica mode")
+    from tilsyn.exchange.foreign_keys import can_check_per_batch
+
+    tables = all_tables({kind: block_tables(block) for kind, block in fmt.BLOCKS.items()})
+    with connection.cursor() as cursor:
+        assert can_check_per_batch(cursor, tables)  # the test cluster's user is a superuser
+        cursor.execute("CREATE FUNCTION tilsyn_test_noop() RETURNS trigger LANGUAGE plpgsql AS"
+                       " 'BEGIN RETURN NEW; END'")
+        cursor.execute("CREATE TRIGGER tilsyn_test_noop AFTER INSERT ON cases_party"
+                       " FOR EACH ROW EXECUTE FUNCTION tilsyn_test_noop()")
+        assert not can_check_per_batch(cursor, tables)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_says_when_the_database_changed_under_the_import(tmp_path, monkeypatch, capsys, key_checks):
+    line = supervision()
+    removed_after_the_check(monkeypatch, lambda: Municipality.objects.filter(number=line["municipality"]).delete())
+    with pytest.raises(SystemExit) as exit_:
+        call_command("import", str(write(tmp_path, line)))
+    assert exit_.value.code == 1
+    assert capsys.readouterr().err.startswith(
+        "Ingenting ble importert: databasen ble endret mens importen pågikk. Prøv igjen.")
+    assert not Case.objects.exists()
 
 def test_the_command_reads_stdin_and_reports_what_it_did(monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes()), encoding="utf-8"))

@@ -131,7 +131,7 @@ def write_file(source, size: int | None, plan: Plan, progress: Progress | None, 
     for key, sequence in plan.check.highest_sequence.items():
         highest[key] = max(highest.get(key, 0), sequence)
     builder = RowBuilder(plan.check.reference, plan.case_id_of, CaseNumberCounter(highest), timezone.now())
-    with write_in_background(prefer_copy) as writer:
+    with write_in_background(builder.tables(), prefer_copy) as writer:
         for batch in batched(lines_to_write(source, size, plan, progress), BATCH_LINES):
             changed = [plan.case_ids[line_no - 1] for line_no, _ in batch if plan.statuses[line_no - 1] == CHANGED]
             if changed:

@@ -2,6 +2,7 @@
 import sys
 
 from django.core.management.base import BaseCommand
+from django.db import IntegrityError
 
 from tilsyn.audit.services import Action, audit_record
 from tilsyn.exchange.importer import ImportRejected, import_cases
@@ -27,6 +28,11 @@ class Command(BaseCommand):
             if rejected.total > len(rejected.problems):
                 self.stderr.write(f"… og {rejected.total - len(rejected.problems)} feil til.")
             self.stderr.write(f"Ingenting ble importert: {rejected.total} feil.")
+            sys.exit(1)
+        except IntegrityError as error:
+            # Something pass 1 checked was removed or changed by someone else before pass 2 wrote.
+            self.stderr.write("Ingenting ble importert: databasen ble endret mens importen pågikk. Prøv igjen.\n"
+                              f"({error})")
             sys.exit(1)
         summary = f"{result.created} nye, {result.updated} endret, {result.unchanged} uendret"
         audit_record(action=Action.CREATE, detail=f"tilsyn import {file}: {summary}")
