@@ -373,7 +373,7 @@ def test_an_origin_case_removed_after_the_check_writes_nothing(tmp_path, monkeyp
     assert not Case.objects.filter(external_id="NESTOR-SFOBOA-2024-6000").exists()
 
 
-def test_the_import_checks_keys_per_batch_only_where_no_trigger_of_ours_would_be_silenced():
+def test_the_import_checks_keys_per_batch_only_when_allowed_and_no_trigger_of_ours_would_be_silenced():
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's replica mode")
     from tilsyn.exchange.foreign_keys import can_check_per_batch
@@ -381,6 +381,14 @@ def test_the_import_checks_keys_per_batch_only_where_no_trigger_of_ours_would_be
     tables = all_tables({kind: block_tables(block) for kind, block in fmt.BLOCKS.items()})
     with connection.cursor() as cursor:
         assert can_check_per_batch(cursor, tables)  # the test cluster's user is a superuser
+        cursor.execute("CREATE ROLE tilsyn_test_importer")
+        cursor.execute("SET ROLE tilsyn_test_importer")
+        assert not can_check_per_batch(cursor, tables)
+        cursor.execute("RESET ROLE")
+        cursor.execute("GRANT SET ON PARAMETER session_replication_role TO tilsyn_test_importer")
+        cursor.execute("SET ROLE tilsyn_test_importer")
+        assert can_check_per_batch(cursor, tables)
+        cursor.execute("RESET ROLE")
         cursor.execute("CREATE FUNCTION tilsyn_test_noop() RETURNS trigger LANGUAGE plpgsql AS"
                        " 'BEGIN RETURN NEW; END'")
         cursor.execute("CREATE TRIGGER tilsyn_test_noop AFTER INSERT ON cases_party"

@@ -45,10 +45,14 @@ def references(table: Table) -> list[Reference]:
 
 def can_check_per_batch(cursor, tables: Iterable[Table]) -> bool:
     """PostgreSQL, allowed to set the parameter, and no trigger on the tables but the foreign keys' own."""
-    cursor.execute("SELECT current_setting('is_superuser') = 'on'"
-                   " OR has_parameter_privilege('session_replication_role', 'SET')")
-    if not cursor.fetchone()[0]:
-        return False
+    cursor.execute("SELECT current_setting('is_superuser') = 'on', current_setting('server_version_num')::int")
+    superuser, version = cursor.fetchone()
+    if not superuser:
+        if version < 150000:  # parameter privileges came with PostgreSQL 15
+            return False
+        cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
+        if not cursor.fetchone()[0]:
+            return False
     cursor.execute("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY(%s::regclass[])",
                    [[table.model._meta.db_table for table in tables]])
     return cursor.fetchone()[0] == 0
