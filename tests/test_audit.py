@@ -116,6 +116,74 @@ def test_only_the_security_officer_exports_the_log(client, caseworker_a):
     assert client.get("/tilgangslogg/").status_code == 403
 
 
+# -- changing: recorded when the change is saved (transitions.case_save), so a refused write records nothing ------
+
+
+def changes(case):
+    return entries(case_id=case.pk, action=Action.CHANGE)
+
+
+def test_an_api_write_refused_records_no_change_and_one_saved_records_one(client, caseworker_a):
+    case = make_case(OFFICE_A, 1)
+    client.force_login(caseworker_a)
+
+    def post(action, body):
+        return client.post(f"/api/saker/{case.pk}/{action}", body, content_type="application/json").status_code
+
+    assert post("tildel", {"caseworker": caseworker_a.username, "version": case.version + 1}) == 409  # stale
+    assert post("gjenapne", {"on": "2024-03-02", "reason": "x", "version": case.version}) == 409  # not closed
+    assert post("tildel", {"caseworker": "finnes-ikke", "version": case.version}) == 422
+    assert post("frist", {"deadline": "2024-01-01", "reason": "x", "version": case.version}) in (409, 422)
+    assert changes(case) == []
+
+    assert post("tildel", {"caseworker": caseworker_a.username, "version": case.version}) == 200
+
+    assert changes(case) == [(caseworker_a.username, "change", "api", case.pk)]
+
+
+def test_a_page_action_refused_records_no_change_and_one_saved_records_one(client, caseworker_a):
+    case = make_case(OFFICE_A, 1)
+    client.force_login(caseworker_a)
+
+    def assign(version):
+        return client.post(f"/saker/{case.pk}/tildel/", {f"tildel-{case.pk}-caseworker": caseworker_a.pk,
+                                                          f"tildel-{case.pk}-version": version}).status_code
+
+    assert assign(case.version + 1) == 409
+    assert changes(case) == []
+    assert assign(case.version) == 302
+    assert changes(case) == [(caseworker_a.username, "change", "side", case.pk)]
+
+
+def test_a_kinds_api_write_refused_by_its_rules_records_no_change(client):
+    from test_notification_handling import register
+    htil = make_user(Role.CASEWORKER, "HTIL", "saksbehandler-htil")
+    notification = register(htil)
+    client.force_login(htil)
+
+    refused = client.post(f"/api/varsler/{notification.pk}/oppfolging-fullfort",
+                          {"on": "2024-03-13", "version": notification.version}, content_type="application/json")
+
+    assert refused.status_code == 422 and changes(notification) == []
+
+
+def test_routing_and_closing_a_notification_in_one_step_is_one_change(client):
+    from test_notification_handling import register
+    from tilsyn.notifications.models import Routing
+    htil = make_user(Role.CASEWORKER, "HTIL", "saksbehandler-htil")
+    notification = register(htil)
+    client.force_login(htil)
+
+    client.post(f"/saker/varsler/{notification.pk}/fordel/", {
+        "fordel-version": notification.version, "fordel-routing": Routing.FORWARDED_TO_COUNTY_GOVERNOR,
+        "fordel-forwarded_to": Office.objects.get(code=OFFICE_B).pk, "fordel-assessment": "Følges opp lokalt.",
+        "fordel-on": "2024-03-10"})
+
+    notification.refresh_from_db()
+    assert notification.status == "closed"
+    assert changes(notification) == [(htil.username, "change", "side", notification.pk)]
+
+
 # -- registering: every registration goes through case_register, which records it with the request's origin ------
 
 

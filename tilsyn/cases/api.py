@@ -46,11 +46,11 @@ def case_visible(request, case_id: int, *, kind: str | None = None) -> Case:
 
 
 def case_changeable(request, case_id: int, *, kind: str | None = None) -> Case:
-    """The case if the user may change it; 403 if they may only read it."""
+    """The case if the user may change it; 403 if they may only read it. The change itself is recorded in the
+    audit log when it is saved (`transitions.case_save`), not here: a write refused is no change."""
     case = case_visible(request, case_id, kind=kind)
     if not can_change_case(request.user, case):
         raise HttpError(403, _("Bare embetet som behandler saken, kan endre den."))
-    audit_record(request=request, action=Action.CHANGE, case=case)
     return case
 
 

@@ -2,15 +2,16 @@
 
 Every change of a case goes through here: `case_lock` locks the case row and checks that nobody saved the case
 since the user loaded it (`expected_version`); `status_change` checks that the move is allowed from the state the
-case is in *now*; `case_save` bumps the version; `event_log` writes the timeline. Services call them inside one
-transaction (`case_transition` is the whole of it for a bare status change). A second person saving an outdated
-copy is told so (`StaleCase`), and nothing is silently overwritten.
+case is in *now*; `case_save` bumps the version and records the change in the audit log; `event_log` writes the
+timeline. Services call them inside one transaction (`case_transition` is the whole of it for a bare status
+change). A second person saving an outdated copy is told so (`StaleCase`), and nothing is silently overwritten.
 """
 import datetime
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases.models import Case, CaseEvent, Status
 
 ALLOWED = {
@@ -37,10 +38,16 @@ def case_lock(*, case_id: int, expected_version: int | None) -> Case:
 
 
 def case_save(case: Case, *, fields: list[str]) -> None:
-    """Save named fields as a new version; the case no longer equals what an import last brought."""
+    """Save named fields as a new version; the case no longer equals what an import last brought.
+
+    The audit log records the change here, in the change's own transaction: a change refused (stale version,
+    a state that does not allow it, input a kind's rules reject) rolls back and leaves no «changed» entry, and
+    pages, API and commands are recorded alike. Who: the request's user (`audit_origin`; every caller passes it
+    as the actor), outside a request the login name. Save a case once per change: each save is an entry."""
     case.version += 1
     case.exchange_hash = ""
     case.save(update_fields=[*fields, "version", "exchange_hash", "updated_at"])
+    audit_record(action=Action.CHANGE, case=case)
 
 
 def event_log(case: Case, *, actor, type: str, field: str = "", subject: str = "", old="", new="",

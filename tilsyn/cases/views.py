@@ -144,8 +144,7 @@ def case_action(request, case_id: int, form_class, perform, *, name: str, done: 
                 form = form_class(data, case=case, **form_kwargs)
                 form.is_valid()
                 form.add_error(None, str(error))
-        else:
-            audit_record(request=request, action=Action.CHANGE, case=case, detail=name)
+        else:  # the audit log has the change: the service's `case_save` recorded it
             messages.success(request, done)
             target = request.POST.get("neste", "")
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

@@ -143,11 +143,11 @@ def notification_route(*, case_id: int, routing: str, on: datetime.date, assessm
                                 "assessment_summary", "forwarded_to", "follow_up_method"])
     event_log(case, actor=actor, type=CaseEvent.Type.DETAILS_CHANGED, field="routing", new=routing,
               reason=details.assessment_summary)
-    case_save(case, fields=[])
     if routing == Routing.FORWARDED_TO_COUNTY_GOVERNOR:
         _forward(case, details=details, on=on, actor=actor)
     if routing != Routing.OWN_FOLLOW_UP:
-        case = case_close(case_id=case_id, actor=actor, on=on)
+        return case_close(case_id=case_id, actor=actor, on=on)  # saves the case: one version, one audit entry
+    case_save(case, fields=[])
     return case
 
 
@@ -221,5 +221,4 @@ def notification_repeat_link(*, case_id: int, first: Case, on: datetime.date, ac
                                 "initial_investigation_completed", "assessment_summary"])
     event_log(case, actor=actor, type=CaseEvent.Type.DETAILS_CHANGED, field="duplicate_of",
               new=original.case.case_number)
-    case_save(case, fields=[])
-    return case_close(case_id=case_id, actor=actor, on=on)
+    return case_close(case_id=case_id, actor=actor, on=on)  # saves the case: one version, one audit entry
