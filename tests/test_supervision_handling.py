@@ -9,7 +9,7 @@ from conftest import OFFICE_A, OFFICE_B, PASSWORD, make_user
 from tilsyn.cases.access import visible_cases
 from tilsyn.cases.models import Case, CaseEvent, Outcome, PartyRole, Status
 from tilsyn.cases.selectors import work_queue
-from tilsyn.cases.services import assessment_add, assessment_decide, case_close
+from tilsyn.cases.services import assessment_add, assessment_decide, assessment_remove, case_close
 from tilsyn.cases.transitions import StaleCase, TransitionError
 from tilsyn.reference.models import Office, Provision, Term
 from tilsyn.statistics.selectors import table_compute
@@ -154,9 +154,38 @@ def test_handling_methods_are_for_county_governors_and_one_to_five(caseworker_a,
 
 def test_assessments_belong_to_method_five_only(caseworker_a):
     case = register(caseworker_a)
-    investigated_with_breach(case, caseworker_a)
-    with pytest.raises(ValidationError, match="behandlingsmåte 5"):
+    assessment = investigated_with_breach(case, caseworker_a)
+    with pytest.raises(ValidationError, match="Fjern dem først"):
         supervision_method_choose(case_id=case.pk, method=2, actor=caseworker_a)
+    case.supervision.refresh_from_db()
+    assert case.supervision.handling_method == 5 and list(case.assessments.all()) == [assessment]
+
+    assessment_remove(case_id=case.pk, assessment_id=assessment.pk, actor=caseworker_a)
+    assert supervision_method_choose(case_id=case.pk, method=2, actor=caseworker_a).supervision.handling_method == 2
+
+
+def health_provision():
+    return Provision.objects.get(code="hs-hpl-helsefaglig-forsvarlighet-ovrig-4")
+
+
+@pytest.mark.parametrize("method, message", [
+    (None, "Velg behandlingsmåte 5 først"),
+    (1, "saken har behandlingsmåte «1 Avslutning med veiledning»"),
+    (4, "saken har behandlingsmåte «4 Møte med virksomhet og pasient/bruker»"),
+])
+def test_no_provision_is_assessed_unless_the_office_investigates_itself(caseworker_a, method, message):
+    case = register(caseworker_a)
+    if method:
+        supervision_method_choose(case_id=case.pk, method=method, actor=caseworker_a)
+    with pytest.raises(TransitionError, match=message):
+        assessment_add(case_id=case.pk, provision=health_provision(), actor=caseworker_a)
+    assert not case.assessments.exists()
+    assert not CaseEvent.objects.filter(case=case, type=CaseEvent.Type.ASSESSMENT_ADDED).exists()
+
+
+def test_helsetilsynet_assesses_provisions_without_a_handling_method(national):
+    case = register(national, office="HTIL", started_at=StartedAt.HELSETILSYNET)
+    assert assessment_add(case_id=case.pk, provision=health_provision(), actor=national).case == case
 
 
 def test_the_second_of_two_people_choosing_a_method_is_told(caseworker_a):
@@ -361,6 +390,27 @@ def test_the_panel_actions_change_the_case_and_a_stale_form_is_told(client, case
     assert case.supervision.handling_method == 5
 
 
+def test_the_case_page_offers_assessments_only_in_method_five_and_a_refusal_keeps_the_input(client, caseworker_a):
+    case = register(caseworker_a)
+    supervision_method_choose(case_id=case.pk, method=2, actor=caseworker_a)
+    client.force_login(caseworker_a)
+
+    page = client.get(f"/saker/{case.pk}/").content.decode()
+    assert "Legg til bestemmelse" not in page and "Velg behandlingsmåte 5 først" in page
+
+    version = Case.objects.get(pk=case.pk).version  # a page loaded before: its form still posts
+    response = client.post(f"/saker/{case.pk}/vurderinger/", {
+        "vurdering-provision": health_provision().pk, "vurdering-version": version})
+    page = response.content.decode()
+    assert response.status_code == 400 and "Velg behandlingsmåte 5 først" in page
+    assert f'<option value="{health_provision().pk}" selected>' in page
+    assert not case.assessments.exists()
+
+    supervision_method_choose(case_id=case.pk, method=5, actor=caseworker_a)
+    page = client.get(f"/saker/{case.pk}/").content.decode()
+    assert "Legg til bestemmelse" in page and "Velg behandlingsmåte 5 først" not in page
+
+
 def test_another_office_cannot_see_or_change_the_case(client, caseworker_a, caseworker_b):
     case = register(caseworker_a)
     client.force_login(caseworker_b)
@@ -424,6 +474,13 @@ def test_the_api_refuses_in_norwegian_with_4xx(client, caseworker_a, caseworker_
     nul = client.post("/api/tilsynssaker/", {"title": "a\u0000b", "sector": "health", "received": "2024-03-01",
                                              "sources": ["media"]}, content_type="application/json")
     assert nul.status_code == 422
+
+    version = Case.objects.get(pk=case.pk).version
+    assessing = client.post(f"/api/saker/{case.pk}/vurderinger", {"provision": health_provision().code,
+                                                                  "version": version},
+                            content_type="application/json")
+    assert assessing.status_code == 409 and "Velg behandlingsmåte 5 først" in assessing.json()["detail"]
+    assert not case.assessments.exists()
 
     client.force_login(caseworker_b)
     assert client.get(f"/api/tilsynssaker/{case.pk}").status_code == 404

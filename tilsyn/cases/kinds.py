@@ -8,6 +8,9 @@ Seams for the kinds' own packages, so that the common case page and services nee
   assessments are taken from; without it any active provision may be assessed (`provisions_assessable`).
 * the URL named `<app>:register`: the registration form for a new case of the kind, linked from the work queue
   for users at an office that handles the kind (`registration_links`).
+* `assessment_problems()` on the detail model: reasons no provision can be assessed in the case now (e.g. a
+  supervision case not investigated by the office itself); the services refuse, the case page offers no form
+  (`assessment_problems`).
 * `closing_problems()` on the detail model: reasons the case cannot be closed yet (see transitions.py).
 * `facts_in_panel = True` on the detail model: the kind's panel shows its details, so the case page leaves out
   the generic list of them.
@@ -92,6 +95,12 @@ def provisions_assessable(case):
     provisions = Provision.objects.filter(active=True)
     catalogue = getattr(case_details(case), "provision_catalogue", None)
     return provisions.filter(catalogue=catalogue) if catalogue else provisions
+
+
+def assessment_problems(case) -> list[str]:
+    """Why no provision can be assessed in `case` now, as its kind's details say (messages for the user)."""
+    details = case_details(case)
+    return details.assessment_problems() if hasattr(details, "assessment_problems") else []
 
 
 def outcome_choices(case) -> list[tuple[str, str]]:

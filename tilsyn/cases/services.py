@@ -10,6 +10,7 @@ Registering
 Handling (each locks the case, checks `expected_version` (StaleCase), bumps the version and logs a CaseEvent)
   case_assign(*, case_id, caseworker, actor, expected_version)              assign, reassign or unassign (None)
   assessment_add(*, case_id, provision, actor, party=None, expected_version) -> Assessment
+                                          (guard: the kind's `assessment_problems`, e.g. supervision: method 5)
   assessment_remove(*, case_id, assessment_id, actor, expected_version)
   assessment_decide(*, case_id, assessment_id, outcome, actor, expected_version)   the outcome of one provision
   case_close(*, case_id, actor, on, reason="", expected_version)            decide and close (guard: every
@@ -31,7 +32,7 @@ from django.utils.translation import gettext as _
 from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases.access import can_handle_cases_at
 from tilsyn.cases.deadlines import case_due_date, deadline_moved
-from tilsyn.cases.kinds import KINDS, provisions_assessable
+from tilsyn.cases.kinds import KINDS, assessment_problems, provisions_assessable
 from tilsyn.cases.models import Assessment, Case, CaseEvent, JournalEntry, Party, Status
 from tilsyn.cases.transitions import (
     TransitionError, case_lock, case_must_be_open, case_save, event_log, status_change,
@@ -143,6 +144,9 @@ def assessment_add(*, case_id: int, provision, actor, party=None, expected_versi
     """Assess one more provision in the case (against `party`, where the case has several)."""
     case = case_lock(case_id=case_id, expected_version=expected_version)
     case_must_be_open(case)
+    problems = assessment_problems(case)
+    if problems:
+        raise TransitionError(" ".join(problems))
     if not provisions_assessable(case).filter(pk=provision.pk).exists():
         raise TransitionError(_("Bestemmelsen «%(provision)s» hører ikke til denne typen sak.")
                               % {"provision": provision})

@@ -78,6 +78,11 @@ class SupervisionCase(models.Model):
     def provision_catalogue(self) -> str | None:
         return PROVISION_CATALOGUE.get(self.case.sector)
 
+    def assessment_problems(self) -> list[str]:
+        from tilsyn.supervision.selectors import supervision_assessment_problems
+
+        return supervision_assessment_problems(self)
+
     def closing_problems(self) -> list[str]:
         from tilsyn.supervision.selectors import supervision_closing_problems
 

@@ -34,6 +34,25 @@ def supervision_forwarding_problems(*, case: Case, details: SupervisionCase) -> 
     return problems
 
 
+def method_assesses(details: SupervisionCase, method: int | None) -> bool:
+    """Whether a case handled by `method` assesses provisions: at a county governor only its own investigation
+    (handling method 5) does (DOMAIN.md: «Only in BM 5 are vurderinger made»). Helsetilsynet's cases have no
+    handling method, and their assessments are not bound by one."""
+    return details.case.office.is_national or method == HandlingMethod.INVESTIGATION
+
+
+def supervision_assessment_problems(details: SupervisionCase) -> list[str]:
+    """Why no provision can be assessed in the case now (messages for the user); empty when one can."""
+    if method_assesses(details, details.handling_method):
+        return []
+    if details.handling_method is None:
+        return [_("Bestemmelser vurderes bare når statsforvalteren utreder saken selv (behandlingsmåte 5). "
+                  "Velg behandlingsmåte 5 først.")]
+    return [_("Bestemmelser vurderes bare når statsforvalteren utreder saken selv (behandlingsmåte 5), og saken "
+              "har behandlingsmåte «%(method)s». Velg behandlingsmåte 5 først.")
+            % {"method": HandlingMethod(details.handling_method).label}]
+
+
 def supervision_closing_problems(details: SupervisionCase) -> list[str]:
     """What a supervision case still lacks before it can be closed, whichever page closes it."""
     case = details.case

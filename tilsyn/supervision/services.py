@@ -163,7 +163,7 @@ def supervision_method_choose(*, case_id: int, method: int, actor, expected_vers
         raise ValidationError({"method": [_("Behandlingsmåtene 1–5 gjelder statsforvalterens tilsynssaker.")]})
     if method not in CHOOSABLE_METHODS:
         raise ValidationError({"method": [_("Velg behandlingsmåte 1–5.")]})
-    if method != HandlingMethod.INVESTIGATION and case.assessments.exists():
+    if not selectors.method_assesses(details, method) and case.assessments.exists():
         raise ValidationError({"method": [_("Saken har vurderinger, og vurderinger hører bare til "
                                             "behandlingsmåte 5. Fjern dem først.")]})
     if details.handling_method == method:

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from tilsyn.cases import kinds
+
 register = template.Library()
 
 
@@ -17,6 +19,12 @@ def days_left(deadline: datetime.date | None, today: datetime.date) -> int | Non
 @register.filter
 def absolute(number: int) -> int:
     return abs(number)
+
+
+@register.simple_tag
+def assessment_problems(case) -> list[str]:
+    """Why no provision can be assessed in `case` now: the page then says so instead of offering the form."""
+    return kinds.assessment_problems(case)
 
 
 @register.simple_tag
