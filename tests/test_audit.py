@@ -321,3 +321,22 @@ def test_the_security_officer_sees_the_trail_of_any_case(client, caseworker_a):
     client.force_login(make_user(Role.SECURITY_OFFICER, None, "sikkerhet"))
     page = client.get(f"/tilgangslogg/sak/{case.pk}/")
     assert page.status_code == 200 and caseworker_a.username in page.content.decode()
+
+
+def test_the_trail_names_the_office_and_kind_beside_the_number_and_leads_back_where_the_viewer_may_go(client):
+    """Each office numbers its own cases: 2024/1 at two offices are two cases. The manager goes back to the case,
+    the security officer (who may read no case) to the log."""
+    case = make_case(OFFICE_B, 1)
+    make_case(OFFICE_A, 1)
+    office = Office.objects.get(code=OFFICE_B)
+
+    client.force_login(make_user(Role.SECURITY_OFFICER, None, "sikkerhet"))
+    page = client.get(f"/tilgangslogg/sak/{case.pk}/").content.decode()
+    assert "Hvem har sett sak 2024/1" in page and office.name in page and case.get_kind_display() in page
+    assert 'href="/tilgangslogg/">Tilbake til tilgangsloggen</a>' in page and f'href="/saker/{case.pk}/"' not in page
+    assert client.get("/tilgangslogg/").status_code == 200
+
+    client.force_login(make_user(Role.MANAGER, OFFICE_B, "leder-b"))
+    page = client.get(f"/tilgangslogg/sak/{case.pk}/").content.decode()
+    assert office.name in page and f'href="/saker/{case.pk}/">Tilbake til saken</a>' in page
+    assert client.get(f"/saker/{case.pk}/").status_code == 200

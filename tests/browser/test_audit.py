@@ -53,7 +53,11 @@ def test_the_manager_finds_who_looked_at_a_case_and_the_security_officer_the_log
 
     log_in(page, officer.username, PASSWORD)
     language_choose(page, language)
-    page.get_by_role("link", name="Tilgangslogg").click()
+    page.goto(f"/tilgangslogg/sak/{case.pk}/")  # the officer reads no case: the trail leads back to the log
+    kind_and_office = {"nb": f"Rettighetsklage · {case.office.name}", "nn": f"Rettsklage · {case.office.name_nn}"}
+    expect(page.get_by_text(kind_and_office[language], exact=False)).to_be_visible()
+    no_violations(page, "a case's trail, for the security officer")
+    page.get_by_role("link", name="Tilbake til tilgangsloggen").click()  # the same words in nynorsk
     page.wait_for_url("**/tilgangslogg/")
     no_violations(page, "the audit log")
     page.get_by_label("Sak (intern id)").fill("0")  # the same words in nynorsk

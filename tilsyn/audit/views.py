@@ -8,7 +8,7 @@ from django.utils import timezone
 from tilsyn.audit.forms import AuditFilter
 from tilsyn.audit.selectors import audit_entries, case_audit_trail
 from tilsyn.audit.services import Action, audit_record
-from tilsyn.cases.access import can_see_audit_trail, reads_audit_log
+from tilsyn.cases.access import can_see_audit_trail, can_see_case, reads_audit_log
 from tilsyn.cases.models import Case
 from tilsyn.security import rls
 
@@ -19,13 +19,16 @@ EXPORT_COLUMNS = ["at", "username", "user_office", "action", "object_type", "cas
 def case_trail(request, case_id: int):
     """Who looked at the case, and when: for the managers of the office and the security officer."""
     # The security officer reads no case rows (row security gives them none), yet sees any case's trail: the
-    # decision is can_see_audit_trail's, and the page shows the case's number only.
+    # decision is can_see_audit_trail's, and the page names the case only by its office, kind and number (numbers
+    # repeat across offices). Back to the case for whoever may read it (the manager), else to the log.
     with rls.unrestricted():
         case = Case.objects.filter(pk=case_id).select_related("office").first()
         if case is None or not can_see_audit_trail(request.user, case):
             raise Http404
     entries = case_audit_trail(case_id=case.pk)[:500]
-    return render(request, "audit/case_trail.html", {"case": case, "entries": entries})
+    case_readable = can_see_case(request.user, case)
+    return render(request, "audit/case_trail.html", {"case": case, "entries": entries,
+                                                      "case_readable": case_readable})
 
 
 def log(request):
