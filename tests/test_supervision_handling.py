@@ -9,7 +9,10 @@ from conftest import OFFICE_A, OFFICE_B, PASSWORD, make_user
 from tilsyn.cases.access import visible_cases
 from tilsyn.cases.models import Case, CaseEvent, Outcome, PartyRole, Status
 from tilsyn.cases.selectors import work_queue
-from tilsyn.cases.services import assessment_add, assessment_decide, assessment_remove, case_close
+from tilsyn.cases.services import (
+    assessment_add, assessment_decide, assessment_remove, case_clock_pause, case_clock_resume, case_close,
+    case_deadline_extend,
+)
 from tilsyn.cases.transitions import StaleCase, TransitionError
 from tilsyn.reference.models import Office, Provision, Term
 from tilsyn.statistics.selectors import table_compute
@@ -134,6 +137,41 @@ def test_the_handling_method_sets_the_deadline_from_its_target_moved_past_easter
     changes = CaseEvent.objects.filter(case=case, type=CaseEvent.Type.DATE_CHANGED, field="deadline")
     assert [(e.old_value, e.new_value) for e in changes] == [("", "2024-04-02"), ("2024-04-02", "2024-09-02")]
     assert [e.new_value for e in CaseEvent.objects.filter(case=case, field="handling_method")] == ["1", "5"]
+
+
+def test_a_new_method_keeps_the_paused_days_and_a_later_extension(caseworker_a):
+    case = register(caseworker_a)  # received Friday 1 March 2024
+
+    def choose(method):
+        return supervision_method_choose(case_id=case.pk, method=method, actor=caseworker_a)
+
+    assert choose(1).deadline == D(2024, 4, 2)
+    case_clock_pause(case_id=case.pk, on=D(2024, 3, 4), reason="Ber om journal", actor=caseworker_a)
+    assert case_clock_resume(case_id=case.pk, on=D(2024, 3, 14), actor=caseworker_a).deadline == D(2024, 4, 12)
+    case_deadline_extend(case_id=case.pk, deadline=D(2024, 5, 2), reason="Venter på sakkyndig", actor=caseworker_a)
+    case_clock_pause(case_id=case.pk, on=D(2024, 4, 15), actor=caseworker_a)
+    # Ten days more: 12 May is a Sunday, so Monday 13 May; the extension moves with the pause.
+    assert case_clock_resume(case_id=case.pk, on=D(2024, 4, 25), actor=caseworker_a).deadline == D(2024, 5, 13)
+
+    # Method 2's four weeks and 20 paused days end 18 April: the extension is later and stands.
+    assert choose(2).deadline == D(2024, 5, 13)
+    # Method 3's three months end 1 June, 20 paused days later Friday 21 June: later than the extension.
+    assert choose(3).deadline == D(2024, 6, 21)
+    # Back to four weeks: the extension, recorded with its reason, still stands.
+    assert choose(1).deadline == D(2024, 5, 13)
+
+    changes = CaseEvent.objects.filter(case=case, type=CaseEvent.Type.DATE_CHANGED, field="deadline")
+    assert [(e.old_value, e.new_value, e.reason) for e in changes][-2:] == [
+        ("2024-05-13", "2024-06-21", "3 Virksomheten følger opp og rapporterer"),
+        ("2024-06-21", "2024-05-13", "1 Avslutning med veiledning")]
+
+
+def test_a_case_without_a_deadline_target_keeps_its_extended_deadline_when_the_method_changes(caseworker_a):
+    service = SupervisedObject(object_type=term("supervised_object_type", "municipal_child_welfare"),
+                               name="Bergen barnevernstjeneste", org_number=VALID_ORG)
+    case = register(caseworker_a, sector="child_welfare", objects=[service])
+    case_deadline_extend(case_id=case.pk, deadline=D(2024, 6, 3), reason="Avtalt med tjenesten", actor=caseworker_a)
+    assert supervision_method_choose(case_id=case.pk, method=3, actor=caseworker_a).deadline == D(2024, 6, 3)
 
 
 def test_a_child_welfare_case_has_no_deadline_target(caseworker_a):

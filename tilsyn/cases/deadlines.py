@@ -3,7 +3,9 @@
 Two questions are answered here and nowhere else:
 * *When is this case due?* The target's time limit counted from the day the office received the case, plus the
   days the clock was paused waiting for documentation; a due date on a weekend or public holiday moves to the
-  next working day.
+  next working day. An explicit extension sets a later date (`Case.extended_deadline`, moved by later pauses
+  too); when the deadline is worked out again (a new handling method), the extension stands if it is later
+  (`case_deadline`).
 * *Was it closed within the limit?* The statistics' rule, as the annual report counts: closed at most the
   limit's number of days after it was received (no holiday shift, no pauses), a month being a twelfth of a
   year in whole days (1 month = 30 days, 3 = 91, 6 = 182). The case page and the statistics both ask
@@ -109,6 +111,15 @@ def case_due_date(case) -> datetime.date | None:
     target = case_target(case)
     limit = time_limit(target) if target else None
     return due_date(received=case.received, limit=limit, paused_days=case.paused_days) if limit else None
+
+
+def case_deadline(case) -> datetime.date | None:
+    """The deadline worked out again from the case's facts now (e.g. a new handling method): its target's time
+    limit from the day it was received, moved by the days the clock was paused, on a working day; or the date of
+    an explicit extension, when that is later. None when there is neither."""
+    due = case_due_date(case)
+    extended = case.extended_deadline
+    return extended if extended is not None and (due is None or extended > due) else due
 
 
 def case_closed_within_target(case) -> bool | None:

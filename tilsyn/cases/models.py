@@ -74,6 +74,9 @@ class Case(models.Model):
     # paused now, and the whole days it was paused before (each pause moves the deadline by its days).
     paused_since = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0, db_default=0)
+    # The deadline the last explicit extension set (moved by pauses since, like the deadline): when the deadline
+    # is worked out again from the target (a new handling method), an extension later than that is kept.
+    extended_deadline = models.DateField(null=True, blank=True)
 
     synthetic = models.BooleanField(default=False, help_text=_("Syntetiske demodata, ikke en ekte sak."))
     # Fingerprint of the exchange-format line the case was last imported from; cleared by every change

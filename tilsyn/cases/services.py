@@ -18,7 +18,8 @@ Handling (each locks the case, checks `expected_version` (StaleCase), bumps the 
   case_reopen(*, case_id, actor, on, reason, expected_version)
   case_clock_pause(*, case_id, actor, on, reason, expected_version)         waiting for documentation
   case_clock_resume(*, case_id, actor, on, expected_version)                the deadline moves by the paused days
-  case_deadline_extend(*, case_id, deadline, reason, actor, expected_version)
+  case_deadline_extend(*, case_id, deadline, reason, actor, expected_version)   kept when the deadline is worked
+                                                                             out again (deadlines.case_deadline)
 Errors are `transitions.TransitionError` (and its `StaleCase`) with a message for the user; access (who may
 change which case) is `access.can_change_case`, asked by the callers.
 """
@@ -207,6 +208,10 @@ def assessment_decide(*, case_id: int, assessment_id: int, outcome: str, actor,
     return assessment
 
 
+# What ending a pause changes (clock_restart).
+CLOCK_FIELDS = ["paused_since", "paused_days", "deadline", "extended_deadline"]
+
+
 def clock_restart(case: Case, *, actor, on: datetime.date) -> None:
     """End the pause of the locked `case` on `on`: its days are added, and the deadline moves by them."""
     if case.paused_since is None:  # waiting without a recorded pause (e.g. imported so): nothing to count
@@ -219,6 +224,8 @@ def clock_restart(case: Case, *, actor, on: datetime.date) -> None:
     case.paused_since = None
     if case.deadline is not None:
         case.deadline = deadline_moved(case.deadline, days=days)
+    if case.extended_deadline is not None:
+        case.extended_deadline = deadline_moved(case.extended_deadline, days=days)
     event_log(case, actor=actor, type=CaseEvent.Type.CLOCK_RESUMED, field="deadline", old=old_deadline,
               new=case.deadline, reason=_("Stanset i %(days)s dager.") % {"days": days})
 
@@ -249,7 +256,7 @@ def case_clock_resume(*, case_id: int, actor, on: datetime.date, expected_versio
     date_not_in_future(on)
     status_change(case, to=Status.OPEN, actor=actor, on=on)
     clock_restart(case, actor=actor, on=on)
-    case_save(case, fields=["status", "closed", "paused_since", "paused_days", "deadline"])
+    case_save(case, fields=["status", "closed", *CLOCK_FIELDS])
     return case
 
 
@@ -267,8 +274,8 @@ def case_deadline_extend(*, case_id: int, deadline: datetime.date, reason: str, 
     if new <= (case.deadline or case.received):
         raise TransitionError(_("Den nye fristen må være senere enn den gjeldende."))
     old = case.deadline
-    case.deadline = new
-    case_save(case, fields=["deadline"])
+    case.deadline = case.extended_deadline = new
+    case_save(case, fields=["deadline", "extended_deadline"])
     event_log(case, actor=actor, type=CaseEvent.Type.DEADLINE_EXTENDED, field="deadline", old=old, new=new,
               reason=reason.strip())
     return case
@@ -283,7 +290,7 @@ def case_close(*, case_id: int, actor, on: datetime.date, reason: str = "",
     if case.paused_since is not None:
         clock_restart(case, actor=actor, on=max(on, case.paused_since))
     status_change(case, to=Status.CLOSED, actor=actor, on=on, reason=reason)
-    case_save(case, fields=["status", "closed", "paused_since", "paused_days", "deadline"])
+    case_save(case, fields=["status", "closed", *CLOCK_FIELDS])
     return case
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tilsyn.cases.deadlines import case_due_date
+from tilsyn.cases.deadlines import case_deadline
 from tilsyn.cases.identifiers import valid_fodselsnummer, valid_org_number
 from tilsyn.cases.models import Case, CaseEvent, Kind, Party, PartyRole, Sector
 from tilsyn.cases.services import case_close, case_register, journal_entry_add, party_fields
@@ -155,7 +155,8 @@ def _details(case: Case) -> SupervisionCase:
 
 @transaction.atomic
 def supervision_method_choose(*, case_id: int, method: int, actor, expected_version: int | None = None) -> Case:
-    """Choose the handling method; the case's deadline follows from the target for that method."""
+    """Choose the handling method; the case's deadline follows from the target for that method, moved by the
+    days the clock was paused, unless an explicit extension is later (`deadlines.case_deadline`)."""
     case = case_lock(case_id=case_id, expected_version=expected_version)
     case_must_be_open(case)
     details = _details(case)
@@ -172,7 +173,7 @@ def supervision_method_choose(*, case_id: int, method: int, actor, expected_vers
     details.handling_method = method
     details.save(update_fields=["handling_method"])
     event_log(case, actor=actor, type=CaseEvent.Type.DETAILS_CHANGED, field="handling_method", old=old, new=method)
-    old_deadline, case.deadline = case.deadline, case_due_date(case)
+    old_deadline, case.deadline = case.deadline, case_deadline(case)
     if case.deadline != old_deadline:
         event_log(case, actor=actor, type=CaseEvent.Type.DATE_CHANGED, field="deadline", old=old_deadline,
                   new=case.deadline, reason=str(HandlingMethod(method).label))
