@@ -5,18 +5,19 @@ import datetime
 import io
 
 import pytest
-from conftest import OFFICE_A, OFFICE_B, make_user
+from conftest import OFFICE_A, OFFICE_B, VerifiedClient, make_user
 from django.core.management import call_command
 from openpyxl import load_workbook
 from test_statistics_fixtures import make_complaint, make_supervision
 
 from tilsyn.accounts.models import Role
+from tilsyn.cases.models import Case, Status
 from tilsyn.reference.models import Office
 from tilsyn.statistics.backlogs import ALL_CASES, days_before
 from tilsyn.statistics.engine import MONTHS, PERCENT
 from tilsyn.statistics.selectors import table_compute
 from tilsyn.steering.models import Figure, Refresh
-from tilsyn.steering.selectors import DrillDown, backlog_on, drill_down, target_rows
+from tilsyn.steering.selectors import DrillDown, backlog_on, cases_due_soon, cases_paused, drill_down, target_rows
 from tilsyn.steering.services import figures_refresh
 from tilsyn.steering.templatetags.steering import figure
 
@@ -230,6 +231,34 @@ def test_the_office_view_shows_the_offices_figures_and_its_cases_near_their_dead
     assert "90\u00a0%" in page
     assert "Åpne saker etter alder" in page
     assert f'/saker/{due.pk}/' in page
+
+
+def test_a_case_waiting_for_documentation_is_not_due_soon_but_counted_beside_the_list(manager, complaints):
+    """Its clock is paused: the deadline moves by the days paused when the documentation comes, so it is not
+    about to be missed. Paused after the day, it was running on the day, and is due soon then."""
+    due, paused, paused_later = (social_complaint(OFFICE_A, "2024-12-01", None) for _ in range(3))
+    Case.objects.filter(pk__in=[due.pk, paused.pk, paused_later.pk]).update(deadline=datetime.date(2025, 1, 5))
+    Case.objects.filter(pk=paused.pk).update(status=Status.AWAITING_DOCUMENTATION,
+                                             paused_since=datetime.date(2024, 12, 20))
+    Case.objects.filter(pk=paused_later.pk).update(status=Status.AWAITING_DOCUMENTATION,
+                                                   paused_since=datetime.date(2025, 1, 2))
+    user = make_user(Role.MANAGER, OFFICE_A, "leder-a")
+    end = datetime.date(2024, 12, 31)
+
+    assert {c.pk for c in cases_due_soon(user, Office.objects.get(code=OFFICE_A), end)} == {due.pk, paused_later.pk}
+    assert list(cases_paused(user, Office.objects.get(code=OFFICE_A), end)) == [paused]
+
+    figures_refresh(years=[2024], today=NEW_YEAR_2025)
+    page = manager.get(f"/styring/embete/{OFFICE_A}/").content.decode()
+    due_list = page.split("Saker som når fristen innen 14 dager")[1].split("De eldste åpne sakene")[0]
+    assert f"/saker/{due.pk}/" in due_list and f"/saker/{paused.pk}/" not in due_list
+    assert "1 sak venter på dokumentasjon og er ikke med" in due_list
+    assert 'href="/saker/?status=awaiting_documentation"' in due_list
+
+    client_b = VerifiedClient()
+    client_b.force_login(make_user(Role.MANAGER, OFFICE_B, "leder-b"))
+    other = client_b.get(f"/styring/embete/{OFFICE_A}/").content.decode()
+    assert "0 saker venter på dokumentasjon" in other and "status=awaiting_documentation" not in other
 
 
 def test_the_office_view_before_any_case_or_refresh_is_a_page(manager):

@@ -9,6 +9,7 @@ from test_statistics_fixtures import make_complaint, make_supervision
 
 from tests.browser.conftest import axe_violations, log_in
 from tilsyn.accounts.models import Role
+from tilsyn.cases.models import Case, Status
 from tilsyn.steering.services import figures_refresh
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,9 +57,15 @@ def test_an_office_manager_sees_only_their_offices_cases_behind_a_national_figur
     assert offices == ["Vestland", "Vestland"]
     assert axe_violations(page) == []
 
+    waiting = make_complaint(OFFICE_A, complaint_type="social", sector="social", received="2024-12-02", closed=None)
+    Case.objects.filter(pk=waiting.pk).update(status=Status.AWAITING_DOCUMENTATION,
+                                              paused_since=datetime.date(2024, 12, 20))
     page.goto(f"/styring/embete/{OFFICE_A}/?ar=2024")
     assert page.get_by_role("table", name="Åpne saker etter alder").is_visible()
+    assert "1 sak venter på dokumentasjon og er ikke med" in page.content()
     assert axe_violations(page) == []
+    page.get_by_role("link", name="Se sakene som venter på dokumentasjon nå").click()  # to the work queue
+    assert page.get_by_role("link", name=waiting.case_number, exact=True).is_visible()
 
     page.goto("/styring/restanser/?dato=2024-12-31")
     assert axe_violations(page) == []

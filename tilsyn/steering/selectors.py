@@ -263,11 +263,24 @@ def oldest_open_cases(user, office: Office, day: datetime.date, limit: int = 10)
     return open_cases_on(user, office, day).order_by("received", "pk")[:limit]
 
 
+def clock_paused_on(day: datetime.date) -> Q:
+    """Cases waiting for documentation on `day`: their clock stopped that day or before (`paused_since`) and has
+    not run since (resuming clears it). Their deadline does not run: it moves by the days paused when the
+    documentation comes (tilsyn.cases.deadlines), so such a case is not due, however near its date."""
+    return Q(paused_since__lte=day)
+
+
 def cases_due_soon(user, office: Office, day: datetime.date, days: int = 14):
-    """Open cases whose deadline (tilsyn.cases.deadlines sets it) falls within `days` days of `day`: they miss it
-    if nothing happens."""
-    return (open_cases_on(user, office, day).filter(deadline__gte=day, deadline__lte=day + datetime.timedelta(days))
+    """Open cases whose clock runs and whose deadline (tilsyn.cases.deadlines sets it) falls within `days` days of
+    `day`: they miss it if nothing happens. Cases whose clock is paused are `cases_paused`."""
+    return (open_cases_on(user, office, day).exclude(clock_paused_on(day))
+            .filter(deadline__gte=day, deadline__lte=day + datetime.timedelta(days))
             .order_by("deadline", "received", "pk"))
+
+
+def cases_paused(user, office: Office, day: datetime.date):
+    """Open cases waiting for documentation on `day` (`clock_paused_on`): counted beside the cases due soon."""
+    return open_cases_on(user, office, day).filter(clock_paused_on(day))
 
 
 # ---------------------------------------------------------------------------------------------- drill-down

@@ -62,6 +62,7 @@ def office(request, code):
         return exported
     oldest = list(selectors.oldest_open_cases(request.user, office, end))
     due_soon = list(selectors.cases_due_soon(request.user, office, end))
+    paused = selectors.cases_paused(request.user, office, end).count()
     audit_record(request=request, action=Action.LIST, cases={case.pk: case for case in due_soon + oldest}.values())
     return render(request, "steering/office.html", {
         "form": form, "year": year, "last_year": (year or 0) - 1, "office": office,
@@ -69,7 +70,8 @@ def office(request, code):
         "end": end,
         "series": series, "chosen": chosen, "flows": flows, "flows_chart": _flows_chart(flows),
         "age_bands": selectors.age_bands(office, end), "band_labels": [label for label, _limit in AGE_BANDS],
-        "oldest": oldest, "due_soon": due_soon,
+        "oldest": oldest, "due_soon": due_soon, "paused": paused,
+        "paused_in_queue": office.pk == request.user.office_id,  # the work queue lists the user's own office
         "refresh": selectors.latest_refresh(), "charts": _charts(year, targets, backlogs),
         "query": request.GET.urlencode()})
 
