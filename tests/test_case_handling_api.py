@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from conftest import OFFICE_A, make_case
-from tilsyn.cases.models import Status
+from tilsyn.cases.models import Case, Status
 from tilsyn.complaints.models import ComplaintType, RightsComplaint
 from tilsyn.reference.models import Provision
 
@@ -107,6 +107,20 @@ def test_errors_are_norwegian_4xx(api, caseworker_b):
     assert far_future[0] == 409 and "fem år" in far_future[1]["detail"]
     case.refresh_from_db()
     assert case.status == Status.OPEN and case.version == 1
+
+
+@pytest.mark.parametrize("changes, field, message", [
+    ({"municipality": "0000"}, "municipality", "Ukjent kommunenummer «0000»."),
+    ({"provisions": ["no-such-provision"]}, "provisions", "Ukjent kode «no-such-provision»."),
+    ({"caseworker": "nobody"}, None, "Fant ingen saksbehandler «nobody» ved embetet."),
+])
+def test_unknown_references_in_a_complaint_are_refused_by_field_and_nothing_is_registered(api, changes, field,
+                                                                                           message):
+    status, body = api("post", "/klager/", complaint_body(**changes))
+    assert (status, body["detail"]) == (422, message)
+    if field:
+        assert body["errors"] == {field: [message]}
+    assert not Case.objects.exists()
 
 
 def test_a_registered_duplicate_is_listed_in_the_answer(api):

@@ -500,6 +500,11 @@ def test_the_api_refuses_in_norwegian_with_4xx(client, caseworker_a, caseworker_
     unknown = client.post("/api/tilsynssaker/", {"title": "x", "sector": "health", "received": "2024-03-01",
                                                  "sources": ["no_such_source"]}, content_type="application/json")
     assert unknown.status_code == 422 and "Ukjent kode «no_such_source»" in unknown.json()["detail"]
+    nowhere = client.post("/api/tilsynssaker/", {"title": "x", "sector": "health", "received": "2024-03-01",
+                                                 "sources": ["media"], "municipality": "0000"},
+                          content_type="application/json")
+    assert nowhere.status_code == 422 and nowhere.json()["errors"] == {
+        "municipality": ["Ukjent kommunenummer «0000»."]}
     case = register(caseworker_a)
     client.post(f"/api/tilsynssaker/{case.pk}/behandlingsmate", {"method": 3, "version": case.version},
                 content_type="application/json")

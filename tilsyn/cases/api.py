@@ -15,7 +15,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases import services
-from tilsyn.cases.access import can_change_case, case_handlers, visible_cases
+from tilsyn.cases.access import can_change_case, can_handle_cases_at, case_handlers, visible_cases
 from tilsyn.cases.kinds import provisions_assessable
 from tilsyn.cases.models import Case, Kind, Outcome, Sector
 from tilsyn.cases.selectors import case_page, case_timeline, work_queue
@@ -52,6 +52,25 @@ def case_changeable(request, case_id: int, *, kind: str | None = None) -> Case:
     if not can_change_case(request.user, case):
         raise HttpError(403, _("Bare embetet som behandler saken, kan endre den."))
     return case
+
+
+def registering_office(request, *, national_only: bool = False):
+    """The user's office, where they may register a case (at Helsetilsynet only, for national kinds); else 403."""
+    user = request.user
+    if user.office_id is None or not can_handle_cases_at(user, office_id=user.office_id) or (
+            national_only and not user.office.is_national):
+        raise HttpError(403, _("Du kan ikke registrere denne typen sak."))
+    return user.office
+
+
+def caseworker_at(*, office_id: int, username: str | None):
+    """The user `username` who handles cases at the office; None for no username; 422 when there is none."""
+    if not username:
+        return None
+    caseworker = case_handlers(office_id=office_id).filter(username=username).first()
+    if caseworker is None:
+        raise HttpError(422, _("Fant ingen saksbehandler «%(user)s» ved embetet.") % {"user": username})
+    return caseworker
 
 
 class CaseSummary(Schema):
@@ -216,11 +235,7 @@ def case_timeline_list(request, case_id: CaseId):
 @router.post("/{case_id}/tildel", response=CaseDetail)
 def case_assign(request, case_id: CaseId, data: AssignIn):
     case = case_changeable(request, case_id)
-    caseworker = None
-    if data.caseworker:
-        caseworker = case_handlers(office_id=case.office_id).filter(username=data.caseworker).first()
-        if caseworker is None:
-            raise HttpError(422, _("Fant ingen saksbehandler «%(user)s» ved embetet.") % {"user": data.caseworker})
+    caseworker = caseworker_at(office_id=case.office_id, username=data.caseworker)
     services.case_assign(case_id=case.pk, caseworker=caseworker, actor=request.user,
                          expected_version=data.version)
     return detail_of(request, case)

@@ -2,18 +2,17 @@
 Handling a registered complaint is the common case API's (/api/saker/{id}/…)."""
 import datetime
 
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
 
 from tilsyn.audit.services import Action, audit_record
-from tilsyn.cases.access import case_handlers, can_handle_cases_at
-from tilsyn.cases.api import CaseDetail, CaseId, CaseSummary, case_visible, detail_of, text
+from tilsyn.cases.api import (
+    CaseDetail, CaseId, CaseSummary, caseworker_at, case_visible, detail_of, registering_office, text,
+)
 from tilsyn.cases.models import Kind
 from tilsyn.complaints.models import ComplaintType
 from tilsyn.complaints.selectors import complaint_duplicates_of
 from tilsyn.complaints.services import complaint_register
-from tilsyn.reference.models import Municipality, Provision
+from tilsyn.reference.selectors import municipality_by_number, provisions_by_code
 
 router = Router(tags=["rettighetsklager"])
 
@@ -48,25 +47,12 @@ def complaint_create(request, data: ComplaintIn):
     """Register a rights complaint at the user's office. Likely duplicates (same person and service within 90
     days) are registered all the same and listed in the answer."""
     user = request.user
-    if user.office_id is None or not can_handle_cases_at(user, office_id=user.office_id):
-        raise HttpError(403, _("Du kan ikke registrere saker."))
-    office = user.office
+    office = registering_office(request)
     fields = data.dict(exclude={"provisions", "municipality", "caseworker"})
-    provisions = list(Provision.objects.filter(code__in=set(data.provisions)))
-    if len(provisions) != len(set(data.provisions)):
-        raise HttpError(422, _("Ukjent bestemmelse i listen."))
-    municipality = None
-    if data.municipality:
-        municipality = Municipality.objects.filter(number=data.municipality).first()
-        if municipality is None:
-            raise HttpError(422, _("Ukjent kommunenummer «%(number)s».") % {"number": data.municipality})
-    caseworker = None
-    if data.caseworker:
-        caseworker = case_handlers(office_id=office.pk).filter(username=data.caseworker).first()
-        if caseworker is None:
-            raise HttpError(422, _("Fant ingen saksbehandler «%(user)s» ved embetet.") % {"user": data.caseworker})
-    case = complaint_register(office=office, actor=user, provisions=provisions, municipality=municipality,
-                              caseworker=caseworker, **fields)
+    case = complaint_register(office=office, actor=user, **fields,
+                              provisions=provisions_by_code(data.provisions, field="provisions"),
+                              municipality=municipality_by_number(data.municipality),
+                              caseworker=caseworker_at(office_id=office.pk, username=data.caseworker))
     detail = detail_of(request, case)
     detail.likely_duplicates = list(complaint_duplicates_of(case).select_related("office", "caseworker"))
     audit_record(request=request, action=Action.LIST, cases=detail.likely_duplicates)

@@ -3,17 +3,15 @@ the case page's notification panel. Reference values by code, offices by code (`
 import datetime
 from typing import Literal
 
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 
 from tilsyn.cases.access import can_see_case
+from tilsyn.cases.api import MAX_ID, CaseId, Versioned, case_changeable, case_visible, registering_office, text
 from tilsyn.cases.models import Kind
 from tilsyn.notifications import selectors, services
 from tilsyn.notifications.models import IncidentNotification
-from tilsyn.reference.models import Office
-from tilsyn.cases.api import MAX_ID, CaseId, Versioned, case_changeable, case_visible, text
-from tilsyn.supervision.api import Code, handling_office, municipality_by_number, term_by_code
+from tilsyn.reference.selectors import municipality_by_number, office_by_code, term_by_code
+from tilsyn.supervision.api import Code
 
 router = Router(tags=["varsler"])
 
@@ -94,18 +92,9 @@ class CompleteIn(Versioned):
     reason: str = text("", max_length=500)
 
 
-def office_by_code(code: str | None) -> Office | None:
-    if not code:
-        return None
-    office = Office.objects.filter(code=code).first()
-    if office is None:
-        raise HttpError(422, _("Ukjent embete «%(code)s».") % {"code": code})
-    return office
-
-
 @router.post("/", response={201: NotificationOut}, summary="Registrer et varsel om alvorlig hendelse")
 def notification_register(request, body: NotificationIn):
-    office = handling_office(request, national_only=True)
+    office = registering_office(request, national_only=True)
     case = services.notification_register(
         office=office, actor=request.user, received=body.received,
         notifier_type=term_by_code("notifier_type", body.notifier_type, field="notifier_type"),
@@ -127,7 +116,7 @@ def notification_route(request, case_id: CaseId, body: RouteIn):
     case = case_changeable(request, case_id, kind=Kind.INCIDENT_NOTIFICATION)
     services.notification_route(
         case_id=case.pk, routing=body.routing, on=body.on, assessment=body.assessment,
-        forwarded_to=office_by_code(body.forwarded_to), follow_up_method=body.follow_up_method,
+        forwarded_to=office_by_code(body.forwarded_to, field="forwarded_to"), follow_up_method=body.follow_up_method,
         actor=request.user, expected_version=body.version)
     return NotificationOut.from_case(case, request.user)
 

@@ -7,16 +7,12 @@ answered 409, like the pages' «endret av en annen».
 import datetime
 from typing import Annotated, Literal
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.errors import HttpError
 from pydantic import StringConstraints
 
-from tilsyn.cases.access import can_handle_cases_at
-from tilsyn.cases.api import NO_NUL, CaseId, Versioned, case_changeable, case_visible, text
+from tilsyn.cases.api import NO_NUL, CaseId, Versioned, case_changeable, case_visible, registering_office, text
 from tilsyn.cases.models import Case, Kind
-from tilsyn.reference.models import Municipality, Term
+from tilsyn.reference.selectors import municipality_by_number, term_by_code, terms_by_code
 from tilsyn.supervision import services
 from tilsyn.supervision.models import StartedAt, SupervisionCase
 
@@ -24,36 +20,6 @@ router = Router(tags=["tilsynssaker"])
 
 Code = text(max_length=80)
 CodeItem = Annotated[str, StringConstraints(max_length=80, pattern=NO_NUL)]
-
-
-def term_by_code(vocabulary: str, code: str | None, *, field: str) -> Term | None:
-    """The active term with `code` in `vocabulary`; None for no code; 422 (ValidationError) when unknown."""
-    if not code:
-        return None
-    term = Term.objects.filter(vocabulary=vocabulary, code=code, active=True).first()
-    if term is None:
-        raise ValidationError({field: [_("Ukjent kode «%(code)s».") % {"code": code}]})
-    return term
-
-
-def terms_by_code(vocabulary: str, codes: list[str], *, field: str) -> list[Term]:
-    return [term_by_code(vocabulary, code, field=field) for code in codes]
-
-
-def municipality_by_number(number: str | None) -> Municipality | None:
-    if not number:
-        return None
-    municipality = Municipality.objects.filter(number=number).first()
-    if municipality is None:
-        raise ValidationError({"municipality": [_("Ukjent kommunenummer «%(number)s».") % {"number": number}]})
-    return municipality
-
-
-def handling_office(request, *, national_only: bool = False):
-    user = request.user
-    if not can_handle_cases_at(user, office_id=user.office_id) or (national_only and not user.office.is_national):
-        raise HttpError(403, _("Du kan ikke registrere denne typen sak."))
-    return user.office
 
 
 class SupervisedObjectIn(Schema):
@@ -146,7 +112,7 @@ class ForwardIn(Versioned):
 
 @router.post("/", response={201: SupervisionOut}, summary="Registrer en tilsynssak")
 def supervision_case_register(request, body: SupervisionCaseIn):
-    office = handling_office(request)
+    office = registering_office(request)
     case = services.supervision_case_register(
         office=office, actor=request.user, sector=body.sector, title=body.title, received=body.received,
         sources=terms_by_code("source", body.sources, field="sources"),
