@@ -123,6 +123,11 @@ def test_unknown_references_in_a_complaint_are_refused_by_field_and_nothing_is_r
     assert not Case.objects.exists()
 
 
+def test_a_provision_code_postgresql_cannot_hold_is_refused_as_invalid_input(api):
+    status, body = api("post", "/klager/", complaint_body(provisions=["a\u0000b"]))
+    assert status == 422 and body["detail"].startswith("Forespørselen har ugyldige")
+
+
 def test_a_registered_duplicate_is_listed_in_the_answer(api):
     first = api("post", "/klager/", complaint_body())[1]
     status, second = api("post", "/klager/", complaint_body(received="2024-03-01"))

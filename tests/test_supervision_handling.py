@@ -505,6 +505,9 @@ def test_the_api_refuses_in_norwegian_with_4xx(client, caseworker_a, caseworker_
                           content_type="application/json")
     assert nowhere.status_code == 422 and nowhere.json()["errors"] == {
         "municipality": ["Ukjent kommunenummer «0000»."]}
+    empty = client.post("/api/tilsynssaker/", {"title": "x", "sector": "health", "received": "2024-03-01",
+                                               "sources": [""]}, content_type="application/json")
+    assert empty.status_code == 422 and empty.json()["errors"] == {"sources": ["Ukjent kode «»."]}
     case = register(caseworker_a)
     client.post(f"/api/tilsynssaker/{case.pk}/behandlingsmate", {"method": 3, "version": case.version},
                 content_type="application/json")

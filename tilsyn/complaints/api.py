@@ -1,12 +1,14 @@
 """The HTTP API for rights complaints: registering one (the form's fields and checks) and its likely duplicates.
 Handling a registered complaint is the common case API's (/api/saker/{id}/…)."""
 import datetime
+from typing import Annotated
 
 from ninja import Field, Router, Schema, Status
+from pydantic import StringConstraints
 
 from tilsyn.audit.services import Action, audit_record
 from tilsyn.cases.api import (
-    CaseDetail, CaseId, CaseSummary, caseworker_at, case_visible, detail_of, registering_office, text,
+    NO_NUL, CaseDetail, CaseId, CaseSummary, caseworker_at, case_visible, detail_of, registering_office, text,
 )
 from tilsyn.cases.models import Kind
 from tilsyn.complaints.models import ComplaintType
@@ -15,6 +17,7 @@ from tilsyn.complaints.services import complaint_register
 from tilsyn.reference.selectors import municipality_by_number, provisions_by_code
 
 router = Router(tags=["rettighetsklager"])
+ProvisionCode = Annotated[str, StringConstraints(max_length=120, pattern=NO_NUL)]
 
 
 class ComplaintIn(Schema):
@@ -30,7 +33,7 @@ class ComplaintIn(Schema):
     service_decision_date: datetime.date
     first_instance_received: datetime.date | None = None
     first_instance_forwarded: datetime.date | None = None
-    provisions: list[str] = Field(..., min_length=1, max_length=30,
+    provisions: list[ProvisionCode] = Field(..., min_length=1, max_length=30,
                                   description="Provision codes of the complaint type's catalogue")
     title: str = text("", max_length=300)
     summary: str = text("", max_length=4000)

@@ -19,16 +19,14 @@ def unknown_code(code: str) -> str:
     return _("Ukjent kode «%(code)s».") % {"code": code}
 
 
-def term_by_code(vocabulary: str, code: str | None, *, field: str) -> Term | None:
-    """The active term with `code` in `vocabulary`."""
-    if not code:
-        return None
-    return found(Term.objects.filter(vocabulary=vocabulary, code=code, active=True), field=field,
-                 unknown=unknown_code(code))
-
-
 def terms_by_code(vocabulary: str, codes: list[str], *, field: str) -> list[Term]:
-    return [term_by_code(vocabulary, code, field=field) for code in codes]
+    """The active terms with these codes in `vocabulary`; every code must name one (an empty one does not)."""
+    return [found(Term.objects.filter(vocabulary=vocabulary, code=code, active=True), field=field,
+                  unknown=unknown_code(code)) for code in codes]
+
+
+def term_by_code(vocabulary: str, code: str | None, *, field: str) -> Term | None:
+    return terms_by_code(vocabulary, [code], field=field)[0] if code else None
 
 
 def provisions_by_code(codes: list[str], *, field: str) -> list[Provision]:
