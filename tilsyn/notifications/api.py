@@ -3,7 +3,7 @@ the case page's notification panel. Reference values by code, offices by code (`
 import datetime
 from typing import Literal
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from tilsyn.cases.access import can_see_case
 from tilsyn.cases.api import MAX_ID, CaseId, Versioned, case_changeable, case_visible, registering_office, text
@@ -102,7 +102,7 @@ def notification_register(request, body: NotificationIn):
         notifier=body.notifier.party(), service=(body.service or PartyIn(name="")).party(),
         patient=body.patient.party(), incident_date=body.incident_date, summary=body.summary,
         priority=body.priority, municipality=municipality_by_number(body.municipality))
-    return 201, NotificationOut.from_case(case, request.user)
+    return Status(201, NotificationOut.from_case(case, request.user))
 
 
 @router.get("/{case_id}", response=NotificationOut, summary="Varselets opplysninger")

@@ -7,7 +7,7 @@ answered 409, like the pages' «endret av en annen».
 import datetime
 from typing import Annotated, Literal
 
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import StringConstraints
 
 from tilsyn.cases.api import NO_NUL, CaseId, Versioned, case_changeable, case_visible, registering_office, text
@@ -119,7 +119,7 @@ def supervision_case_register(request, body: SupervisionCaseIn):
         themes=terms_by_code("theme", body.themes, field="themes"),
         objects=[obj.supervised_object() for obj in body.objects], summary=body.summary, priority=body.priority,
         municipality=municipality_by_number(body.municipality), started_at=body.started_at)
-    return 201, SupervisionOut.from_case(case)
+    return Status(201, SupervisionOut.from_case(case))
 
 
 @router.get("/{case_id}", response=SupervisionOut, summary="Tilsynssakens opplysninger")
