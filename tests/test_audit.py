@@ -167,17 +167,22 @@ def test_a_kinds_api_write_refused_by_its_rules_records_no_change(client):
     assert refused.status_code == 422 and changes(notification) == []
 
 
-def test_routing_and_closing_a_notification_in_one_step_is_one_change(client):
+def notification_forwarded_to_office_b(client):
+    """A Helsetilsynet caseworker registers a notification and forwards it to office B on the page."""
     from test_notification_handling import register
     from tilsyn.notifications.models import Routing
     htil = make_user(Role.CASEWORKER, "HTIL", "saksbehandler-htil")
     notification = register(htil)
     client.force_login(htil)
-
     client.post(f"/saker/varsler/{notification.pk}/fordel/", {
         "fordel-version": notification.version, "fordel-routing": Routing.FORWARDED_TO_COUNTY_GOVERNOR,
         "fordel-forwarded_to": Office.objects.get(code=OFFICE_B).pk, "fordel-assessment": "Følges opp lokalt.",
         "fordel-on": "2024-03-10"})
+    return htil, notification
+
+
+def test_routing_and_closing_a_notification_in_one_step_is_one_change(client):
+    htil, notification = notification_forwarded_to_office_b(client)
 
     notification.refresh_from_db()
     assert notification.status == "closed"
@@ -237,16 +242,7 @@ def test_registering_through_the_api_is_recorded_as_from_the_api(client, casewor
 
 
 def test_forwarding_records_the_new_case_at_the_receiving_office_as_created_by_the_sender(client):
-    from test_notification_handling import register
-    from tilsyn.notifications.models import Routing
-    htil = make_user(Role.CASEWORKER, "HTIL", "saksbehandler-htil")
-    notification = register(htil)
-    client.force_login(htil)
-
-    client.post(f"/saker/varsler/{notification.pk}/fordel/", {
-        "fordel-version": notification.version, "fordel-routing": Routing.FORWARDED_TO_COUNTY_GOVERNOR,
-        "fordel-forwarded_to": Office.objects.get(code=OFFICE_B).pk, "fordel-assessment": "Følges opp lokalt.",
-        "fordel-on": "2024-03-10"})
+    htil, notification = notification_forwarded_to_office_b(client)
 
     received = Case.objects.get(office__code=OFFICE_B)
     entry = AuditEntry.objects.get(action=Action.CREATE, case_id=received.pk)
